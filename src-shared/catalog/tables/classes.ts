@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { json, timestamps } from './columns';
+import { entityColumns, entityIndexes } from './entity-columns';
+
+export const classes = sqliteTable(
+  'classes',
+  {
+    ...entityColumns(),
+    classType: text('class_type', { enum: ['class', 'subclass'] }).notNull(),
+    parentClassId: text('parent_class_id').references((): AnySQLiteColumn => classes.id, { onDelete: 'restrict' }),
+    hitDie: integer('hit_die'),
+    primaryAbilities: json<unknown>('primary_abilities'),
+    savingThrows: json<string[]>('saving_throws'),
+    skillProficiencyCount: integer('skill_proficiency_count'),
+    skillProficiencyChoices: json<unknown>('skill_proficiency_choices'),
+    startingProficiencies: json<unknown>('starting_proficiencies'),
+    startingEquipment: json<unknown>('starting_equipment'),
+    spellAbility: text('spell_ability', { enum: ['str', 'dex', 'con', 'int', 'wis', 'cha'] }),
+    casterProgression: text('caster_progression', { enum: ['full', '1/2', '1/3', 'pact', 'artificer'] }),
+    subclassTitle: text('subclass_title'),
+    subclassLevel: integer('subclass_level'),
+    features: json<unknown[]>('features').notNull().default([]),
+    spellSlots: json<unknown>('spell_slots'),
+    ...timestamps(),
+  },
+  (t) => [
+    ...entityIndexes('classes', t),
+    index('classes_class_type_idx').on(t.classType),
+    index('classes_parent_class_id_idx').on(t.parentClassId).where(sql`${t.parentClassId} IS NOT NULL`),
+    index('classes_caster_progression_idx').on(t.casterProgression).where(sql`${t.casterProgression} IS NOT NULL`),
+  ],
+);
+
+export type ClassRow = typeof classes.$inferSelect;
+export type NewClassRow = typeof classes.$inferInsert;

@@ -1,0 +1,21 @@
+import { sql } from 'drizzle-orm';
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { json, timestamps } from './columns';
+import { entityColumns, entityIndexes } from './entity-columns';
+
+export const FEAT_TYPES = ['general', 'origin', 'fighting-style', 'epic'] as const;
+
+export const feats = sqliteTable(
+  'feats',
+  {
+    ...entityColumns(),
+    prerequisites: json<unknown[]>('prerequisites'),
+    abilityIncreases: json<unknown>('ability_increases'),
+    featType: text('feat_type', { enum: FEAT_TYPES }),
+    ...timestamps(),
+  },
+  (t) => [...entityIndexes('feats', t), index('feats_feat_type_idx').on(t.featType).where(sql`${t.featType} IS NOT NULL`)],
+);
+
+export type FeatRow = typeof feats.$inferSelect;
+export type NewFeatRow = typeof feats.$inferInsert;
