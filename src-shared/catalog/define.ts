@@ -1,0 +1,260 @@
+/**
+ * How a catalog table is described once, so the repository, the IPC contract and the tests can
+ * all be derived from the description. Each entity file (`entities/*.ts`) declares only what is
+ * particular to it: its zod refinements, its filters and its sortable columns.
+ *
+ * Pure code (drizzle's SQL builders and zod): imported by the main process and the preload.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
+
+/** Largest page a list call may ask for. Larger requests are refused with ValidationFailed. */
+export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 50;
+/** Longest string accepted in a filter value (names, search text). */
+export const MAX_FILTER_TEXT = 200;
+/** Most values accepted by a "one of" filter. */
+export const MAX_FILTER_VALUES = 100;
+
+/** Entity ids: lowercase ASCII letters, digits, `-` and `+` (for "+1 Longsword"), 1–200 chars. */
+export const entityIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[a-z0-9+-]+$/, 'must contain only lowercase letters, digits, "-" and "+"');
+
+/** Rule system ids: `dnd5e-2014`. */
+export const ruleSystemIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9-]+$/, 'must contain only lowercase letters, digits and "-"');
+
+/** Source ids are book codes: `PHB`, `XPHB`. */
+export const sourceIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9-]+$/, 'must contain only letters, digits and "-"');
+
+// ---------------------------------------------------------------------------------------------
+// Filters
+
+/**
+ * One filter a list call accepts: its zod schema, and the SQL condition it adds, written against
+ * a placeholder so the statement can be prepared once per combination of filters and reused.
+ */
+export interface FilterSpec<V> {
+  schema: z.ZodType<V>;
+  where: (param: SQL) => SQL;
+  /** The value bound to the placeholder; default: the value itself. */
+  bind?: (value: V) => unknown;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the value type varies per filter
+export type FilterMap = Record<string, FilterSpec<any>>;
+
+export type FilterInput<F extends FilterMap> = {
+  [K in keyof F]?: F[K] extends FilterSpec<infer V> ? V : never;
+};
+
+const sqliteValue = (value: unknown): unknown => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
+
+/** `column = value` (booleans bound as 0/1). */
+export function equals<V>(column: SQLiteColumn, schema: z.ZodType<V>): FilterSpec<V> {
+  return { schema, where: (p) => sql`${column} = ${p}`, bind: sqliteValue };
+}
+
+/** `column IN (values)`; accepts one value or an array. The list is bound as one JSON text. */
+export function oneOf<V extends string | number>(column: SQLiteColumn, schema: z.ZodType<V>): FilterSpec<V | V[]> {
+  return {
+    schema: z.union([schema, z.array(schema).min(1).max(MAX_FILTER_VALUES)]),
+    where: (p) => sql`${column} IN (SELECT value FROM json_each(${p}))`,
+    bind: (value) => JSON.stringify(Array.isArray(value) ? value : [value]),
+  };
+}
+
+export function atLeast<V extends number | string>(column: SQLiteColumn, schema: z.ZodType<V>): FilterSpec<V> {
+  return { schema, where: (p) => sql`${column} >= ${p}` };
+}
+
+export function atMost<V extends number | string>(column: SQLiteColumn, schema: z.ZodType<V>): FilterSpec<V> {
+  return { schema, where: (p) => sql`${column} <= ${p}` };
+}
+
+/** `column IS NOT NULL` when true, `IS NULL` when false. */
+export function isSet(column: SQLiteColumn): FilterSpec<boolean> {
+  return {
+    schema: z.boolean(),
+    where: (p) => sql`((${column} IS NOT NULL) = ${p})`,
+    bind: sqliteValue,
+  };
+}
+
+const filterText = z.string().min(1).max(MAX_FILTER_TEXT);
+
+/**
+ * Case-insensitive prefix match. The column is declared COLLATE NOCASE, so the range
+ * `[prefix, prefix || U+10FFFF)` is answered from the column's index.
+ */
+export function startsWith(column: SQLiteColumn): FilterSpec<string> {
+  return {
+    schema: filterText,
+    where: (p) => sql`(${column} >= ${p} AND ${column} < ${p} || char(1114111))`,
+  };
+}
+
+/** Case-insensitive substring match (LIKE with the wildcards in the text escaped). */
+export function contains(column: SQLiteColumn): FilterSpec<string> {
+  return {
+    schema: filterText,
+    where: (p) => sql`${column} LIKE ${p} ESCAPE '\\'`,
+    bind: (value) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+  };
+}
+
+/** The filters every catalog entity table has: rule system, source and name search. */
+export function entityFilters(t: { ruleSystemId: SQLiteColumn; sourceId: SQLiteColumn; name: SQLiteColumn }) {
+  return {
+    ruleSystemId: oneOf(t.ruleSystemId, ruleSystemIdSchema),
+    sourceId: oneOf(t.sourceId, sourceIdSchema),
+    nameStartsWith: startsWith(t.name),
+    nameContains: contains(t.name),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entity definitions
+
+export interface EntityDefinition<
+  TTable extends SQLiteTable = SQLiteTable,
+  TInsert extends z.ZodType = z.ZodType,
+  TUpdate extends z.ZodType = z.ZodType,
+  TFilters extends FilterMap = FilterMap,
+  TSort extends string = string,
+> {
+  /** Table name; also the entity name in errors and IPC channels. */
+  name: string;
+  /** One row, in words: "spell". */
+  label: string;
+  table: TTable;
+  /** Validates the primary key (text slug, book code or positive integer). */
+  id: z.ZodType<string | number>;
+  /** Validates a new row (unknown keys rejected). */
+  insert: TInsert;
+  /** Validates a partial update (unknown keys, id and timestamps rejected). */
+  update: TUpdate;
+  filters: TFilters;
+  sortable: Record<TSort, SQLiteColumn>;
+  defaultSort: NoInfer<TSort>;
+  /** Columns that identify a row for batch upsert; default the primary key `id`. */
+  conflictTarget?: SQLiteColumn[];
+}
+
+export function defineEntity<
+  TTable extends SQLiteTable,
+  TInsert extends z.ZodType,
+  TUpdate extends z.ZodType,
+  TFilters extends FilterMap,
+  TSort extends string,
+>(definition: EntityDefinition<TTable, TInsert, TUpdate, TFilters, TSort>) {
+  return definition;
+}
+
+export type RowOf<D extends EntityDefinition> = D['table']['$inferSelect'];
+export type InsertOf<D extends EntityDefinition> = z.input<D['insert']>;
+export type UpdateOf<D extends EntityDefinition> = z.input<D['update']>;
+export type FilterOf<D extends EntityDefinition> = FilterInput<D['filters']>;
+export type SortOf<D extends EntityDefinition> = keyof D['sortable'] & string;
+
+export interface ListInput<F, S extends string> {
+  filter?: F;
+  sort?: { by: S; direction?: 'asc' | 'desc' };
+  /** Page size, 1 to MAX_PAGE_SIZE (default DEFAULT_PAGE_SIZE). */
+  limit?: number;
+  offset?: number;
+}
+
+export type ListInputOf<D extends EntityDefinition> = ListInput<FilterOf<D>, SortOf<D>>;
+
+export interface Page<T> {
+  items: T[];
+  /** Rows matching the filter across all pages. */
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** zod schema of a filter object for this entity (unknown filters rejected). */
+export function filterSchema<D extends EntityDefinition>(definition: D): z.ZodType<FilterOf<D>> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, spec] of Object.entries(definition.filters)) shape[key] = spec.schema.optional();
+  return z.strictObject(shape) as unknown as z.ZodType<FilterOf<D>>;
+}
+
+/** zod schema of a list call's input: filter, sort, limit (capped) and offset. */
+export function listInputSchema<D extends EntityDefinition>(definition: D): z.ZodType<ListInputOf<D>> {
+  const sortKeys = Object.keys(definition.sortable) as [string, ...string[]];
+  return z.strictObject({
+    filter: filterSchema(definition).optional(),
+    sort: z
+      .strictObject({ by: z.enum(sortKeys), direction: z.enum(['asc', 'desc']).optional() })
+      .optional(),
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_PAGE_SIZE, `page size is capped at ${MAX_PAGE_SIZE}; page through larger results with offset`)
+      .optional(),
+    offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  }) as unknown as z.ZodType<ListInputOf<D>>;
+}
+
+/** Positive integer ids of the support tables (content_references, import_log). */
+export const serialIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+// ---------------------------------------------------------------------------------------------
+// Column refinements
+
+type ColumnsOf<T extends SQLiteTable> = T['_']['columns'];
+
+type Wrapped<C, Z extends z.ZodType, M extends 'insert' | 'update'> = C extends {
+  _: { notNull: infer N; hasDefault: infer D };
+}
+  ? M extends 'update'
+    ? z.ZodOptional<N extends true ? Z : z.ZodNullable<Z>>
+    : N extends true
+      ? D extends true
+        ? z.ZodOptional<Z>
+        : Z
+      : z.ZodOptional<z.ZodNullable<Z>>
+  : never;
+
+export type ColumnRefinements<
+  T extends SQLiteTable,
+  S extends Partial<Record<keyof ColumnsOf<T>, z.ZodType>>,
+  M extends 'insert' | 'update',
+> = { [K in keyof S & keyof ColumnsOf<T>]: S[K] extends z.ZodType ? Wrapped<ColumnsOf<T>[K], S[K], M> : never };
+
+/**
+ * Turns "the value of column X looks like this" into drizzle-zod refinements for inserts or
+ * updates: nullable where the column is, optional where it has a default (inserts) or always
+ * (updates). Each JSON column's shape is thus written once and serves both schemas.
+ */
+export function refineColumns<
+  T extends SQLiteTable,
+  S extends Partial<Record<keyof ColumnsOf<T>, z.ZodType>>,
+  M extends 'insert' | 'update',
+>(table: T, shapes: S, mode: M): ColumnRefinements<T, S, M> {
+  const columns = table as unknown as Record<string, SQLiteColumn>;
+  const out: Record<string, z.ZodType> = {};
+  for (const [key, shape] of Object.entries(shapes) as [string, z.ZodType][]) {
+    const column = columns[key];
+    if (!column) throw new Error(`refineColumns: ${key} is not a column`);
+    let schema: z.ZodType = column.notNull ? shape : shape.nullable();
+    if (mode === 'update' || !column.notNull || column.hasDefault) schema = schema.optional();
+    out[key] = schema;
+  }
+  return out as ColumnRefinements<T, S, M>;
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { defineEntity, entityFilters, entityIdSchema, oneOf, ruleSystemIdSchema, sourceIdSchema } from '../define';
+import { rowSchemas } from '../row-schemas';
+import { classes as t } from '../tables';
+import { abilityCode, entryList, nonEmptyText } from './json';
+
+export const CASTER_PROGRESSIONS = ['full', '1/2', '1/3', 'pact', 'artificer'] as const;
+
+export const classEntity = defineEntity({
+  name: 'classes',
+  label: 'class',
+  table: t,
+  id: entityIdSchema,
+  ...rowSchemas(t, {
+    id: entityIdSchema,
+    name: nonEmptyText,
+    ruleSystemId: ruleSystemIdSchema,
+    sourceId: sourceIdSchema,
+    page: z.number().int().min(0),
+    entries: entryList,
+    parentClassId: entityIdSchema,
+    hitDie: z.union([z.literal(4), z.literal(6), z.literal(8), z.literal(10), z.literal(12), z.literal(20)]),
+    primaryAbilities: z.json(),
+    savingThrows: z.array(abilityCode),
+    skillProficiencyCount: z.number().int().min(0).max(18),
+    skillProficiencyChoices: z.json(),
+    startingProficiencies: z.json(),
+    startingEquipment: z.json(),
+    subclassLevel: z.number().int().min(1).max(20),
+    features: z.array(z.json()),
+    spellSlots: z.json(),
+  }),
+  filters: {
+    ...entityFilters(t),
+    classType: oneOf(t.classType, z.enum(['class', 'subclass'])),
+    parentClassId: oneOf(t.parentClassId, entityIdSchema),
+    casterProgression: oneOf(t.casterProgression, z.enum(CASTER_PROGRESSIONS)),
+    spellAbility: oneOf(t.spellAbility, abilityCode),
+  },
+  sortable: { name: t.name, id: t.id, sourceId: t.sourceId, hitDie: t.hitDie, createdAt: t.createdAt, updatedAt: t.updatedAt },
+  defaultSort: 'name',
+});

@@ -1,0 +1,47 @@
+import { backgroundEntity } from './backgrounds';
+import { classEntity } from './classes';
+import { contentReferenceEntity } from './content-references';
+import { creatureEntity } from './creatures';
+import { featEntity } from './feats';
+import { importLogEntity } from './import-log';
+import { itemEntity } from './items';
+import { raceEntity } from './races';
+import { ruleSystemEntity } from './rule-systems';
+import { sourceEntity } from './sources';
+import { spellEntity } from './spells';
+
+export {
+  backgroundEntity,
+  classEntity,
+  contentReferenceEntity,
+  creatureEntity,
+  featEntity,
+  importLogEntity,
+  itemEntity,
+  raceEntity,
+  ruleSystemEntity,
+  sourceEntity,
+  spellEntity,
+};
+
+/**
+ * Every catalog table, keyed by the name the API uses (`window.mimir.<key>`, IPC
+ * `<key>:<verb>`), in dependency order (a table only references tables before it).
+ */
+export const catalogEntities = {
+  ruleSystems: ruleSystemEntity,
+  sources: sourceEntity,
+  races: raceEntity,
+  classes: classEntity,
+  items: itemEntity,
+  spells: spellEntity,
+  creatures: creatureEntity,
+  backgrounds: backgroundEntity,
+  feats: featEntity,
+  contentReferences: contentReferenceEntity,
+  importLog: importLogEntity,
+} as const;
+
+export type CatalogEntities = typeof catalogEntities;
+export type EntityKey = keyof CatalogEntities;
+export const ENTITY_KEYS = Object.keys(catalogEntities) as EntityKey[];

@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { atLeast, atMost, defineEntity, entityFilters, entityIdSchema, equals, oneOf, ruleSystemIdSchema, sourceIdSchema } from '../define';
+import { rowSchemas } from '../row-schemas';
+import { ITEM_RARITIES, items as t } from '../tables';
+import { entryList, nonEmptyText } from './json';
+
+/** Item type codes are stored bare ("M", not "M|XPHB"). */
+export const itemTypeCode = z.string().min(1).max(16).regex(/^[^|]+$/, 'store the bare type code, without "|SOURCE"');
+
+export const itemEntity = defineEntity({
+  name: 'items',
+  label: 'item',
+  table: t,
+  id: entityIdSchema,
+  ...rowSchemas(t, {
+    id: entityIdSchema,
+    name: nonEmptyText,
+    ruleSystemId: ruleSystemIdSchema,
+    sourceId: sourceIdSchema,
+    page: z.number().int().min(0),
+    entries: entryList,
+    baseItemId: entityIdSchema,
+    type: itemTypeCode,
+    weightLb: z.number().min(0),
+    valueCp: z.number().int().min(0),
+    armorClass: z.number().int(),
+    damage: z.json(),
+    properties: z.array(z.string()),
+    attunementPrereq: z.json(),
+    magicBonus: z.number().int().min(-5).max(5),
+    additionalProperties: z.json(),
+  }),
+  filters: {
+    ...entityFilters(t),
+    type: oneOf(t.type, itemTypeCode),
+    rarity: oneOf(t.rarity, z.enum(ITEM_RARITIES)),
+    isMagic: equals(t.isMagic, z.boolean()),
+    requiresAttunement: equals(t.requiresAttunement, z.boolean()),
+    baseItemId: oneOf(t.baseItemId, entityIdSchema),
+    isVariant: {
+      schema: z.boolean(),
+      where: (p) => sql`((${t.baseItemId} IS NOT NULL) = ${p})`,
+      bind: (v: boolean) => (v ? 1 : 0),
+    },
+    valueMinCp: atLeast(t.valueCp, z.number().int().min(0)),
+    valueMaxCp: atMost(t.valueCp, z.number().int().min(0)),
+    weightMinLb: atLeast(t.weightLb, z.number().min(0)),
+    weightMaxLb: atMost(t.weightLb, z.number().min(0)),
+  },
+  sortable: { name: t.name, id: t.id, sourceId: t.sourceId, valueCp: t.valueCp, weightLb: t.weightLb, rarity: t.rarity, createdAt: t.createdAt, updatedAt: t.updatedAt },
+  defaultSort: 'name',
+});
