@@ -1,0 +1,214 @@
+/**
+ * Health checks of a catalog file: SQLite's own page checks, foreign keys, and schema drift
+ * between the drizzle tables this build was written against and the live database.
+ */
+import type Database from 'better-sqlite3';
+import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { allTables } from './catalog';
+
+export interface ForeignKeyProblem {
+  table: string;
+  rowid: number | null;
+  parent: string;
+}
+
+export interface DriftIssue {
+  table: string;
+  kind:
+    | 'missing-table'
+    | 'extra-table'
+    | 'missing-column'
+    | 'extra-column'
+    | 'column-type'
+    | 'column-not-null'
+    | 'column-primary-key'
+    | 'column-generated'
+    | 'missing-index'
+    | 'extra-index'
+    | 'index-definition';
+  detail: string;
+}
+
+export interface IntegrityReport {
+  ok: boolean;
+  /** `ok` or SQLite's list of problems. */
+  pages: string[];
+  foreignKeys: ForeignKeyProblem[];
+  drift: DriftIssue[];
+}
+
+/** `quick_check` (fast, run at every start) or the full `integrity_check`. */
+export function checkPages(sqlite: Database.Database, mode: 'quick' | 'full' = 'quick'): string[] {
+  const rows = sqlite.pragma(mode === 'quick' ? 'quick_check' : 'integrity_check') as Record<string, string>[];
+  return rows.map((row) => Object.values(row)[0] ?? '');
+}
+
+export function checkForeignKeys(sqlite: Database.Database): ForeignKeyProblem[] {
+  return (sqlite.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[]).map(
+    ({ table, rowid, parent }) => ({ table, rowid, parent }),
+  );
+}
+
+interface XInfo {
+  name: string;
+  type: string;
+  notnull: number;
+  pk: number;
+  hidden: number;
+}
+
+interface IndexListRow {
+  name: string;
+  unique: number;
+  origin: 'c' | 'u' | 'pk';
+  partial: number;
+}
+
+const IGNORED_TABLES = new Set(['schema_version']);
+
+export function checkSchemaDrift(sqlite: Database.Database, tables: readonly SQLiteTable[] = allTables): DriftIssue[] {
+  const issues: DriftIssue[] = [];
+  const live = new Set(
+    (
+      sqlite
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .all() as { name: string }[]
+    ).map((r) => r.name),
+  );
+  const known = new Set<string>();
+  for (const table of tables) {
+    const config = getTableConfig(table);
+    known.add(config.name);
+    if (!live.has(config.name)) {
+      issues.push({ table: config.name, kind: 'missing-table', detail: `table ${config.name} does not exist` });
+      continue;
+    }
+    issues.push(...columnDrift(sqlite, config), ...indexDrift(sqlite, config));
+  }
+  for (const name of live) {
+    if (!known.has(name) && !IGNORED_TABLES.has(name)) {
+      issues.push({ table: name, kind: 'extra-table', detail: `table ${name} is not part of this build's schema` });
+    }
+  }
+  return issues;
+}
+
+type TableConfig = ReturnType<typeof getTableConfig>;
+
+function columnDrift(sqlite: Database.Database, config: TableConfig): DriftIssue[] {
+  const issues: DriftIssue[] = [];
+  const table = config.name;
+  const liveColumns = new Map(
+    (sqlite.prepare('SELECT * FROM pragma_table_xinfo(?)').all(table) as XInfo[]).map((c) => [c.name, c]),
+  );
+  const compositeKey = new Set(config.primaryKeys.flatMap((pk) => pk.columns.map((c) => c.name)));
+  for (const column of config.columns as SQLiteColumn[]) {
+    const liveColumn = liveColumns.get(column.name);
+    liveColumns.delete(column.name);
+    if (!liveColumn) {
+      issues.push({ table, kind: 'missing-column', detail: `column ${column.name} does not exist` });
+      continue;
+    }
+    const expectedType = column.getSQLType().toUpperCase();
+    if (liveColumn.type.toUpperCase() !== expectedType) {
+      issues.push({
+        table,
+        kind: 'column-type',
+        detail: `column ${column.name} is ${liveColumn.type || 'untyped'}, expected ${expectedType}`,
+      });
+    }
+    const isKey = column.primary || compositeKey.has(column.name);
+    const expectNotNull = column.notNull && !(isKey && column.getSQLType() === 'integer');
+    if (Boolean(liveColumn.notnull) !== expectNotNull) {
+      issues.push({
+        table,
+        kind: 'column-not-null',
+        detail: `column ${column.name} is ${liveColumn.notnull ? 'NOT NULL' : 'nullable'}, expected ${expectNotNull ? 'NOT NULL' : 'nullable'}`,
+      });
+    }
+    if (Boolean(liveColumn.pk) !== isKey) {
+      issues.push({
+        table,
+        kind: 'column-primary-key',
+        detail: `column ${column.name} is ${liveColumn.pk ? '' : 'not '}part of the primary key`,
+      });
+    }
+    const liveGenerated = liveColumn.hidden === 2 || liveColumn.hidden === 3;
+    if (liveGenerated !== Boolean(column.generated)) {
+      issues.push({
+        table,
+        kind: 'column-generated',
+        detail: `column ${column.name} is ${liveGenerated ? '' : 'not '}generated in the database`,
+      });
+    }
+  }
+  for (const extra of liveColumns.keys()) {
+    issues.push({ table, kind: 'extra-column', detail: `column ${extra} is not part of this build's schema` });
+  }
+  return issues;
+}
+
+function indexColumns(sqlite: Database.Database, index: string): string[] {
+  return (sqlite.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').all(index) as { name: string }[]).map(
+    (r) => r.name,
+  );
+}
+
+function indexDrift(sqlite: Database.Database, config: TableConfig): DriftIssue[] {
+  const issues: DriftIssue[] = [];
+  const table = config.name;
+  const liveIndexes = sqlite.prepare('SELECT * FROM pragma_index_list(?)').all(table) as IndexListRow[];
+  const created = new Map(liveIndexes.filter((i) => i.origin === 'c').map((i) => [i.name, i]));
+  for (const index of config.indexes) {
+    const name = index.config.name;
+    const expectedColumns = index.config.columns.map((c) => (c as SQLiteColumn).name);
+    const live = created.get(name);
+    created.delete(name);
+    if (!live) {
+      issues.push({ table, kind: 'missing-index', detail: `index ${name} (${expectedColumns.join(', ')}) does not exist` });
+      continue;
+    }
+    const liveColumns = indexColumns(sqlite, name);
+    const partial = index.config.where !== undefined;
+    if (
+      liveColumns.join(',') !== expectedColumns.join(',') ||
+      Boolean(live.unique) !== Boolean(index.config.unique) ||
+      Boolean(live.partial) !== partial
+    ) {
+      issues.push({
+        table,
+        kind: 'index-definition',
+        detail: `index ${name} is on (${liveColumns.join(', ')})${live.unique ? ' unique' : ''}${live.partial ? ' partial' : ''}, expected (${expectedColumns.join(', ')})${index.config.unique ? ' unique' : ''}${partial ? ' partial' : ''}`,
+      });
+    }
+  }
+  for (const extra of created.keys()) {
+    issues.push({ table, kind: 'extra-index', detail: `index ${extra} is not part of this build's schema` });
+  }
+  // UNIQUE constraints become automatic indexes; compare them by their column lists.
+  const liveUnique = liveIndexes
+    .filter((i) => i.origin === 'u')
+    .map((i) => indexColumns(sqlite, i.name).join(','))
+    .sort();
+  const expectedUnique = config.uniqueConstraints.map((u) => u.columns.map((c) => c.name).join(',')).sort();
+  if (liveUnique.join('|') !== expectedUnique.join('|')) {
+    issues.push({
+      table,
+      kind: 'index-definition',
+      detail: `unique constraints are (${liveUnique.join(') (')}), expected (${expectedUnique.join(') (')})`,
+    });
+  }
+  return issues;
+}
+
+export function checkIntegrity(sqlite: Database.Database, mode: 'quick' | 'full' = 'full'): IntegrityReport {
+  const pages = checkPages(sqlite, mode);
+  const foreignKeys = checkForeignKeys(sqlite);
+  const drift = checkSchemaDrift(sqlite);
+  return {
+    ok: pages.length === 1 && pages[0] === 'ok' && foreignKeys.length === 0 && drift.length === 0,
+    pages,
+    foreignKeys,
+    drift,
+  };
+}

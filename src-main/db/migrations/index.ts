@@ -1,0 +1,3 @@
+export * from './migration';
+export * from './runner';
+export { embeddedMigrations, latestVersion } from './embedded';

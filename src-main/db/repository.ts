@@ -1,0 +1,412 @@
+/**
+ * The one repository implementation. Each table's repository is this code applied to its
+ * entity definition (src-shared/catalog/entities): the definition says what is particular to
+ * the table, this file does everything else — validation, prepared statements, error mapping,
+ * pagination, reference checks and batch upserts.
+ */
+import { and, asc, count, desc, eq, getTableColumns, is, sql, SQL } from 'drizzle-orm';
+import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import {
+  DEFAULT_PAGE_SIZE,
+  filterSchema,
+  listInputSchema,
+  type EntityDefinition,
+  type FilterOf,
+  type InsertOf,
+  type ListInputOf,
+  type Page,
+  type RowOf,
+  type UpdateOf,
+} from '../../src-shared/catalog/define';
+import { nowIso } from '../../src-shared/catalog/tables/columns';
+import { CatalogError, fail, type ReferencingRows } from '../../src-shared/errors';
+import type { CatalogDb } from './connection';
+import { toCatalogError } from './sqlite-errors';
+import { validate } from './validation';
+
+export type IdOf<D extends EntityDefinition> = RowOf<D>['id'];
+
+export interface UpsertResult {
+  inserted: number;
+  updated: number;
+  /** Rows identical to what was already stored (not written, `updated_at` kept). */
+  unchanged: number;
+}
+
+export interface Repository<D extends EntityDefinition> {
+  readonly definition: D;
+  /** Inserts a new row; AlreadyExists if the id is taken. Returns the stored row. */
+  create(input: InsertOf<D>): RowOf<D>;
+  /** The row with this id, or NotFound. */
+  get(id: IdOf<D>): RowOf<D>;
+  /** The row with this id, or undefined. */
+  find(id: IdOf<D>): RowOf<D> | undefined;
+  /** Changes the given columns and bumps `updated_at`. Returns the stored row. */
+  update(id: IdOf<D>, patch: UpdateOf<D>): RowOf<D>;
+  /** Deletes the row; ReferencedByOthers (with counts) while other rows point at it. */
+  delete(id: IdOf<D>): { id: IdOf<D> };
+  /** One page of rows matching the filter, sorted, with the total count. */
+  list(input?: ListInputOf<D>): Page<RowOf<D>>;
+  count(filter?: FilterOf<D>): number;
+  /** Inserts or updates every row in one transaction: all or nothing. */
+  batchUpsert(rows: InsertOf<D>[]): UpsertResult;
+}
+
+/** A foreign key of some table that points at this table's rows. */
+interface InboundReference {
+  entity: string;
+  column: string;
+  countStatement: { get(params: { id: unknown }): { n: number } | undefined };
+}
+
+interface OutboundReference {
+  key: string;
+  column: string;
+  foreignTable: string;
+  existsStatement: { get(params: { id: unknown }): unknown };
+}
+
+const MAX_CACHED_STATEMENTS = 128;
+
+/** A small cache of prepared statements keyed by the shape of a query (which filters, which sort). */
+class StatementCache<T> {
+  private readonly entries = new Map<string, T>();
+  get(key: string, build: () => T): T {
+    let value = this.entries.get(key);
+    if (value === undefined) {
+      if (this.entries.size >= MAX_CACHED_STATEMENTS) {
+        const oldest = this.entries.keys().next().value as string;
+        this.entries.delete(oldest);
+      }
+      value = build();
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+}
+
+export interface RepositoryContext {
+  db: CatalogDb;
+  /** Runs `fn` in a transaction (a savepoint when one is already open). */
+  transaction<T>(fn: () => T): T;
+  /** Every table of the schema, to find the foreign keys that point at this one. */
+  allTables: readonly SQLiteTable[];
+}
+
+export function createRepository<D extends EntityDefinition>(definition: D, context: RepositoryContext): Repository<D> {
+  type Row = RowOf<D>;
+  type Id = IdOf<D>;
+  const { db } = context;
+  const table = definition.table;
+  const entity = definition.name;
+  const label = definition.label;
+  const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
+  const idColumn: SQLiteColumn = requireColumn(columns, 'id', entity);
+  const hasUpdatedAt = 'updatedAt' in columns;
+
+  // Columns the application writes: not generated, not managed timestamps.
+  const writable = Object.entries(columns)
+    .filter(([key, column]) => !column.generated && key !== 'createdAt' && key !== 'updatedAt')
+    .map(([key]) => key);
+  const conflictTarget = definition.conflictTarget ?? [idColumn];
+  const conflictKeys = new Set(conflictTarget.map((c) => c.name));
+  const updatable = writable.filter((key) => key !== 'id' && !conflictKeys.has((columns[key] as SQLiteColumn).name));
+
+  // Wrapped in sql`` so drizzle binds our encoded values as they are: its own column encoders
+  // would turn a JSON column's null into the text 'null'.
+  const placeholders = (keys: string[]) => Object.fromEntries(keys.map((key) => [key, sql`${sql.placeholder(key)}`]));
+
+  /** Encodes validated values for binding: JSON to text, booleans to 0/1, absent to the default. */
+  function encode(values: Record<string, unknown>, keys: string[], fillDefaults: boolean): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const key of keys) {
+      const column = columns[key] as SQLiteColumn;
+      let value = values[key];
+      if (value === undefined && fillDefaults) {
+        const fallback: unknown = column.default;
+        // SQL defaults (timestamps) are never bound: those columns are not written here.
+        value = fallback === undefined || is(fallback, SQL) ? null : fallback;
+      }
+      out[key] = value === null || value === undefined ? null : column.mapToDriverValue(value);
+    }
+    return out;
+  }
+
+  // Statements prepared once.
+  const selectById = db.select().from(table).where(eq(idColumn, sql.placeholder('id'))).prepare();
+  const deleteById = db.delete(table).where(eq(idColumn, sql.placeholder('id'))).prepare();
+  const insertRow = db.insert(table).values(placeholders(writable)).prepare();
+  const existsByConflictKey = db
+    .select({ id: idColumn })
+    .from(table)
+    .where(and(...conflictTarget.map((c) => sql`${c} IS ${sql.placeholder(keyOf(c))}`)))
+    .prepare();
+  const sameRow = sql.join(updatable.map((key) => sql`${columns[key] as SQLiteColumn}`), sql`, `);
+  const incomingRow = sql.join(
+    updatable.map((key) => sql.raw(`excluded."${(columns[key] as SQLiteColumn).name}"`)),
+    sql`, `,
+  );
+  const upsertRow = db
+    .insert(table)
+    .values(placeholders(writable))
+    .onConflictDoUpdate({
+      target: conflictTarget,
+      set: {
+        ...Object.fromEntries(updatable.map((key) => [key, sql.raw(`excluded."${(columns[key] as SQLiteColumn).name}"`)])),
+        ...(hasUpdatedAt ? { updatedAt: nowIso } : {}),
+      },
+      // Identical rows are left alone, so re-importing the same data changes nothing.
+      setWhere: sql`(${sameRow}) IS NOT (${incomingRow})`,
+    })
+    .prepare();
+
+  function keyOf(column: SQLiteColumn): string {
+    const key = Object.entries(columns).find(([, c]) => c === column)?.[0];
+    if (!key) throw new Error(`${entity}: conflict target ${column.name} is not a column of the table`);
+    return key;
+  }
+
+  // Who points at this table (for ReferencedByOthers), and what this table points at (to say
+  // which reference is missing when a foreign key fails).
+  const inbound: InboundReference[] = [];
+  for (const other of context.allTables) {
+    const config = getTableConfig(other);
+    for (const fk of config.foreignKeys) {
+      const ref = fk.reference();
+      if (ref.foreignTable !== table || fk.onDelete === 'cascade') continue;
+      const column = ref.columns[0] as SQLiteColumn;
+      inbound.push({
+        entity: config.name,
+        column: column.name,
+        countStatement: db.select({ n: count() }).from(other).where(eq(column, sql.placeholder('id'))).prepare(),
+      });
+    }
+  }
+  const outbound: OutboundReference[] = getTableConfig(table).foreignKeys.map((fk) => {
+    const ref = fk.reference();
+    const column = ref.columns[0] as SQLiteColumn;
+    const target = ref.foreignColumns[0] as SQLiteColumn;
+    return {
+      key: keyOf(column),
+      column: column.name,
+      foreignTable: getTableConfig(ref.foreignTable).name,
+      existsStatement: db.select({ one: sql`1` }).from(ref.foreignTable).where(eq(target, sql.placeholder('id'))).prepare(),
+    };
+  });
+
+  /** Maps a write failure to a typed error, naming the missing reference for foreign keys. */
+  function writeError(error: unknown, values: Record<string, unknown>, id?: unknown) {
+    const mapped = toCatalogError(error, { entity, label, ...(id === undefined ? {} : { id: String(id) }) });
+    if (mapped.code !== 'ForeignKeyViolation') return mapped;
+    for (const ref of outbound) {
+      const value = values[ref.key];
+      if (value === null || value === undefined) continue;
+      if (ref.existsStatement.get({ id: value }) === undefined) {
+        return fail(
+          'ForeignKeyViolation',
+          `Cannot save ${label}: ${ref.column} '${String(value)}' does not exist in ${ref.foreignTable}. Create it first.`,
+          { entity },
+        );
+      }
+    }
+    return mapped;
+  }
+
+  function find(id: Id): Row | undefined {
+    return selectById.get({ id }) as Row | undefined;
+  }
+
+  function get(id: Id): Row {
+    const row = find(id);
+    if (row === undefined) throw notFound(id);
+    return row;
+  }
+
+  function notFound(id: unknown) {
+    return fail('NotFound', `No ${label} with id '${String(id)}' exists.`, { entity, id: String(id) });
+  }
+
+  const checkId = (id: unknown): Id => validate(definition.id, id, `${label} id`) as Id;
+
+  const updateStatements = new StatementCache<ReturnType<typeof buildUpdate>>();
+  function buildUpdate(keys: string[]) {
+    return db
+      .update(table)
+      .set({ ...placeholders(keys), ...(hasUpdatedAt ? { updatedAt: nowIso } : {}) })
+      .where(eq(idColumn, sql.placeholder('__id')))
+      .prepare();
+  }
+
+  const listStatements = new StatementCache<ReturnType<typeof buildList>>();
+  function buildList(filterKeys: string[], sortBy: string, direction: 'asc' | 'desc') {
+    const conditions: SQL[] = filterKeys.map((key) => {
+      const spec = definition.filters[key];
+      if (!spec) throw new Error(`${entity}: unknown filter ${key}`);
+      return spec.where(sql`${sql.placeholder(`f_${key}`)}`);
+    });
+    const where = conditions.length > 0 ? and(...conditions) : undefined;
+    const sortColumn = definition.sortable[sortBy] as SQLiteColumn;
+    const order = direction === 'desc' ? desc(sortColumn) : asc(sortColumn);
+    const tiebreak = sortColumn === idColumn ? [] : [direction === 'desc' ? desc(idColumn) : asc(idColumn)];
+    return {
+      rows: db
+        .select()
+        .from(table)
+        .where(where)
+        .orderBy(order, ...tiebreak)
+        .limit(sql.placeholder('limit'))
+        .offset(sql.placeholder('offset'))
+        .prepare(),
+      count: db.select({ n: count() }).from(table).where(where).prepare(),
+    };
+  }
+
+  function filterQuery(filter: Record<string, unknown> | undefined) {
+    const keys = Object.keys(filter ?? {})
+      .filter((key) => filter?.[key] !== undefined)
+      .sort();
+    const params: Record<string, unknown> = {};
+    for (const key of keys) {
+      const spec = definition.filters[key];
+      const value = filter?.[key];
+      params[`f_${key}`] = spec?.bind ? spec.bind(value) : value;
+    }
+    return { keys, params };
+  }
+
+  const listSchema = listInputSchema(definition);
+  const countSchema = filterSchema(definition).optional();
+
+  return {
+    definition,
+
+    create(input) {
+      const values = validate(definition.insert, input, label) as Record<string, unknown>;
+      try {
+        const result = insertRow.run(encode(values, writable, true));
+        const id = (values['id'] ?? Number(result.lastInsertRowid)) as Id;
+        return get(id);
+      } catch (error) {
+        throw writeError(error, values, values['id']);
+      }
+    },
+
+    get(id) {
+      return get(checkId(id));
+    },
+
+    find(id) {
+      return find(checkId(id));
+    },
+
+    update(id, patch) {
+      const key = checkId(id);
+      const values = validate(definition.update, patch, `${label} update`) as Record<string, unknown>;
+      const keys = Object.keys(values)
+        .filter((k) => values[k] !== undefined)
+        .sort();
+      if (keys.length === 0) {
+        throw fail('ValidationFailed', `Nothing to update: give at least one ${label} field to change.`, {
+          issues: [{ path: [], message: 'no fields to update' }],
+        });
+      }
+      const statement = updateStatements.get(keys.join(','), () => buildUpdate(keys));
+      let changes: number;
+      try {
+        changes = statement.run({ ...encode(values, keys, false), __id: key }).changes;
+      } catch (error) {
+        throw writeError(error, values, key);
+      }
+      if (changes === 0) throw notFound(key);
+      return get(key);
+    },
+
+    delete(id) {
+      const key = checkId(id);
+      return context.transaction(() => {
+        if (find(key) === undefined) throw notFound(key);
+        const references: ReferencingRows[] = [];
+        for (const ref of inbound) {
+          const n = ref.countStatement.get({ id: key })?.n ?? 0;
+          if (n > 0) references.push({ entity: ref.entity, column: ref.column, count: n });
+        }
+        if (references.length > 0) {
+          const list = references.map((r) => `${r.count} ${r.entity} (${r.column})`).join(', ');
+          throw fail(
+            'ReferencedByOthers',
+            `Cannot delete ${label} '${String(key)}': ${list} still reference it. Delete or re-assign those rows first.`,
+            { entity, id: String(key), references },
+          );
+        }
+        try {
+          deleteById.run({ id: key });
+        } catch (error) {
+          throw toCatalogError(error, { entity, id: String(key) });
+        }
+        return { id: key };
+      });
+    },
+
+    list(input = {}) {
+      const parsed = validate(listSchema, input, `${label} list request`);
+      const { keys, params } = filterQuery(parsed.filter as Record<string, unknown> | undefined);
+      const sortBy = parsed.sort?.by ?? definition.defaultSort;
+      const direction = parsed.sort?.direction ?? 'asc';
+      const statements = listStatements.get(`${keys.join(',')}|${sortBy}|${direction}`, () =>
+        buildList(keys, sortBy, direction),
+      );
+      const limit = parsed.limit ?? DEFAULT_PAGE_SIZE;
+      const offset = parsed.offset ?? 0;
+      try {
+        const items = statements.rows.all({ ...params, limit, offset }) as Row[];
+        const total = statements.count.get(params)?.n ?? 0;
+        return { items, total, limit, offset };
+      } catch (error) {
+        throw toCatalogError(error, { entity });
+      }
+    },
+
+    count(filter) {
+      const parsed = validate(countSchema, filter, `${label} filter`);
+      const { keys, params } = filterQuery(parsed as Record<string, unknown> | undefined);
+      const statements = listStatements.get(`${keys.join(',')}|${definition.defaultSort}|asc`, () =>
+        buildList(keys, definition.defaultSort, 'asc'),
+      );
+      return statements.count.get(params)?.n ?? 0;
+    },
+
+    batchUpsert(rows) {
+      if (!Array.isArray(rows)) {
+        throw fail('ValidationFailed', `Batch upsert of ${entity} expects an array of rows.`, {
+          issues: [{ path: [], message: 'expected an array' }],
+        });
+      }
+      // Validate everything first, so a bad row anywhere writes nothing.
+      const all = validate(definition.insert.array(), rows, `${label} batch`) as Record<string, unknown>[];
+      return context.transaction(() => {
+        const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
+        for (const [index, values] of all.entries()) {
+          const bound = encode(values, writable, true);
+          const keyParams = Object.fromEntries(conflictTarget.map((c) => [keyOf(c), bound[keyOf(c)] ?? null]));
+          try {
+            const existed = existsByConflictKey.get(keyParams) !== undefined;
+            const { changes } = upsertRow.run(bound);
+            if (!existed) result.inserted += 1;
+            else if (changes > 0) result.updated += 1;
+            else result.unchanged += 1;
+          } catch (error) {
+            const mapped = writeError(error, values, values['id']);
+            throw new CatalogError({ ...mapped.error, message: `Row ${index}: ${mapped.message}` });
+          }
+        }
+        return result;
+      });
+    },
+  };
+}
+
+function requireColumn(columns: Record<string, SQLiteColumn>, key: string, entity: string): SQLiteColumn {
+  const column = columns[key];
+  if (!column) throw new Error(`${entity}: every catalog table needs an ${key} column`);
+  return column;
+}
