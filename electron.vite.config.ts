@@ -1,0 +1,58 @@
+// Build configuration for the three Electron processes (electron-vite 5).
+//
+// - main:     ESM (package.json has "type": "module"), dependencies stay external so
+//             better-sqlite3 (a native addon) and friends load from node_modules at run time.
+//             Two inputs: the app entry and the database-host worker thread.
+//             Migrations are inlined by `import.meta.glob(..., { query: '?raw' })` in
+//             src-main/db/migrations/embedded.ts, so the app never reads .sql files at run time.
+// - preload:  one self-contained CommonJS file (out/preload/index.cjs). A sandboxed preload
+//             (`sandbox: true`) can only `require('electron')`'s renderer APIs, so every other
+//             dependency (zod, src-shared code) is bundled in and nothing is split into chunks.
+// - renderer: plain DOM + TypeScript, rooted at src-renderer.
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const r = (path: string): string => resolve(root, path);
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: r('out/main'),
+      externalizeDeps: true,
+      sourcemap: true,
+      rollupOptions: {
+        input: {
+          index: r('src-main/index.ts'),
+          'db-worker': r('src-main/db-host/worker.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: r('out/preload'),
+      // Bundle everything: a sandboxed preload cannot require anything from node_modules.
+      externalizeDeps: false,
+      sourcemap: true,
+      rollupOptions: {
+        input: { index: r('src-preload/index.ts') },
+        output: {
+          format: 'cjs',
+          entryFileNames: '[name].cjs',
+          inlineDynamicImports: true,
+        },
+      },
+    },
+  },
+  renderer: {
+    root: r('src-renderer'),
+    build: {
+      outDir: r('out/renderer'),
+      rollupOptions: {
+        input: { index: r('src-renderer/index.html') },
+      },
+    },
+  },
+});
