@@ -4,38 +4,10 @@
  */
 import type Database from 'better-sqlite3';
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { DriftIssue, ForeignKeyProblem, IntegrityReport } from '../../src-shared/db-types';
 import { allTables } from './catalog';
 
-export interface ForeignKeyProblem {
-  table: string;
-  rowid: number | null;
-  parent: string;
-}
-
-export interface DriftIssue {
-  table: string;
-  kind:
-    | 'missing-table'
-    | 'extra-table'
-    | 'missing-column'
-    | 'extra-column'
-    | 'column-type'
-    | 'column-not-null'
-    | 'column-primary-key'
-    | 'column-generated'
-    | 'missing-index'
-    | 'extra-index'
-    | 'index-definition';
-  detail: string;
-}
-
-export interface IntegrityReport {
-  ok: boolean;
-  /** `ok` or SQLite's list of problems. */
-  pages: string[];
-  foreignKeys: ForeignKeyProblem[];
-  drift: DriftIssue[];
-}
+export type { DriftIssue, ForeignKeyProblem, IntegrityReport };
 
 /** `quick_check` (fast, run at every start) or the full `integrity_check`. */
 export function checkPages(sqlite: Database.Database, mode: 'quick' | 'full' = 'quick'): string[] {

@@ -4,7 +4,8 @@
  * the table, this file does everything else — validation, prepared statements, error mapping,
  * pagination, reference checks and batch upserts.
  */
-import { and, asc, count, desc, eq, getTableColumns, is, sql, SQL } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { and, asc, count, desc, eq, fillPlaceholders, getTableColumns, is, sql, SQL } from 'drizzle-orm';
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import {
   DEFAULT_PAGE_SIZE,
@@ -12,11 +13,13 @@ import {
   listInputSchema,
   type EntityDefinition,
   type FilterOf,
+  type IdOf,
   type InsertOf,
   type ListInputOf,
   type Page,
   type RowOf,
   type UpdateOf,
+  type UpsertResult,
 } from '../../src-shared/catalog/define';
 import { nowIso } from '../../src-shared/catalog/tables/columns';
 import { CatalogError, fail, type ReferencingRows } from '../../src-shared/errors';
@@ -24,14 +27,7 @@ import type { CatalogDb } from './connection';
 import { toCatalogError } from './sqlite-errors';
 import { validate } from './validation';
 
-export type IdOf<D extends EntityDefinition> = RowOf<D>['id'];
-
-export interface UpsertResult {
-  inserted: number;
-  updated: number;
-  /** Rows identical to what was already stored (not written, `updated_at` kept). */
-  unchanged: number;
-}
+export type { IdOf, UpsertResult };
 
 export interface Repository<D extends EntityDefinition> {
   readonly definition: D;
@@ -50,6 +46,18 @@ export interface Repository<D extends EntityDefinition> {
   count(filter?: FilterOf<D>): number;
   /** Inserts or updates every row in one transaction: all or nothing. */
   batchUpsert(rows: InsertOf<D>[]): UpsertResult;
+  /**
+   * SQLite's plan (EXPLAIN QUERY PLAN `detail` lines) for the two statements `list(input)` runs,
+   * so tests and diagnostics can check that a filter is answered from its index. Read-only.
+   */
+  explainList(input?: ListInputOf<D>): QueryPlan;
+}
+
+export interface QueryPlan {
+  /** The page query (filter, sort, limit, offset). */
+  rows: string[];
+  /** The total-count query (filter only). */
+  count: string[];
 }
 
 /** A foreign key of some table that points at this table's rows. */
@@ -141,7 +149,9 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
     .from(table)
     .where(and(...conflictTarget.map((c) => sql`${c} IS ${sql.placeholder(keyOf(c))}`)))
     .prepare();
-  const sameRow = sql.join(updatable.map((key) => sql`${columns[key] as SQLiteColumn}`), sql`, `);
+  // BINARY, not the column's collation: with `name COLLATE NOCASE`, a re-import that only fixes
+  // a name's capitalisation would otherwise count as identical and never be written.
+  const sameRow = sql.join(updatable.map((key) => sql`${columns[key] as SQLiteColumn} COLLATE BINARY`), sql`, `);
   const incomingRow = sql.join(
     updatable.map((key) => sql.raw(`excluded."${(columns[key] as SQLiteColumn).name}"`)),
     sql`, `,
@@ -277,6 +287,25 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
   const listSchema = listInputSchema(definition);
   const countSchema = filterSchema(definition).optional();
 
+  /** Validates a list request and picks (or prepares) its statements. */
+  function listQuery(input: unknown) {
+    const parsed = validate(listSchema, input, `${label} list request`);
+    const { keys, params } = filterQuery(parsed.filter as Record<string, unknown> | undefined);
+    const sortBy = parsed.sort?.by ?? definition.defaultSort;
+    const direction = parsed.sort?.direction ?? 'asc';
+    const statements = listStatements.get(`${keys.join(',')}|${sortBy}|${direction}`, () =>
+      buildList(keys, sortBy, direction),
+    );
+    return { statements, params, limit: parsed.limit ?? DEFAULT_PAGE_SIZE, offset: parsed.offset ?? 0 };
+  }
+
+  function explain(query: { sql: string; params: unknown[] }, values: Record<string, unknown>): string[] {
+    // drizzle() keeps its better-sqlite3 handle as `$client`; CatalogDb's declared type omits it.
+    const client = (db as CatalogDb & { $client: Database.Database }).$client;
+    const rows = client.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...fillPlaceholders(query.params, values));
+    return (rows as { detail: string }[]).map((row) => row.detail);
+  }
+
   return {
     definition,
 
@@ -348,15 +377,7 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
     },
 
     list(input = {}) {
-      const parsed = validate(listSchema, input, `${label} list request`);
-      const { keys, params } = filterQuery(parsed.filter as Record<string, unknown> | undefined);
-      const sortBy = parsed.sort?.by ?? definition.defaultSort;
-      const direction = parsed.sort?.direction ?? 'asc';
-      const statements = listStatements.get(`${keys.join(',')}|${sortBy}|${direction}`, () =>
-        buildList(keys, sortBy, direction),
-      );
-      const limit = parsed.limit ?? DEFAULT_PAGE_SIZE;
-      const offset = parsed.offset ?? 0;
+      const { statements, params, limit, offset } = listQuery(input);
       try {
         const items = statements.rows.all({ ...params, limit, offset }) as Row[];
         const total = statements.count.get(params)?.n ?? 0;
@@ -401,6 +422,14 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
         }
         return result;
       });
+    },
+
+    explainList(input = {}) {
+      const { statements, params, limit, offset } = listQuery(input);
+      return {
+        rows: explain(statements.rows.getQuery(), { ...params, limit, offset }),
+        count: explain(statements.count.getQuery(), params),
+      };
     },
   };
 }

@@ -163,6 +163,7 @@ export function defineEntity<
 }
 
 export type RowOf<D extends EntityDefinition> = D['table']['$inferSelect'];
+export type IdOf<D extends EntityDefinition> = RowOf<D>['id'];
 export type InsertOf<D extends EntityDefinition> = z.input<D['insert']>;
 export type UpdateOf<D extends EntityDefinition> = z.input<D['update']>;
 export type FilterOf<D extends EntityDefinition> = FilterInput<D['filters']>;
@@ -184,6 +185,13 @@ export interface Page<T> {
   total: number;
   limit: number;
   offset: number;
+}
+
+export interface UpsertResult {
+  inserted: number;
+  updated: number;
+  /** Rows identical to what was already stored (not written, `updated_at` kept). */
+  unchanged: number;
 }
 
 /** zod schema of a filter object for this entity (unknown filters rejected). */
