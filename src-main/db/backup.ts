@@ -49,12 +49,16 @@ function stem(databaseFile: string): string {
 export function listBackups(databaseFile: string, policy: BackupPolicy = {}): string[] {
   const dir = backupDirFor(databaseFile, policy);
   if (!existsSync(dir)) return [];
-  const pattern = new RegExp(`^${escapeRegExp(stem(databaseFile))}\\.\\d{8}T\\d{9}Z(-\\d+)?\\.v\\d{4}\\.bak\\.sqlite$`);
+  const pattern = new RegExp(`^${escapeRegExp(stem(databaseFile))}\\.(\\d{8}T\\d{9}Z)(?:-(\\d+))?\\.v\\d{4}\\.bak\\.sqlite$`);
+  // By timestamp, then by the counter added to names taken within the same millisecond (a plain
+  // string sort would put `-1` before the unnumbered first one, and `-10` before `-2`).
   return readdirSync(dir)
-    .filter((name) => pattern.test(name))
-    .sort()
-    .reverse()
-    .map((name) => join(dir, name));
+    .flatMap((name) => {
+      const match = pattern.exec(name);
+      return match ? [{ name, stamp: match[1] as string, n: Number(match[2] ?? 0) }] : [];
+    })
+    .sort((a, b) => (a.stamp === b.stamp ? b.n - a.n : a.stamp < b.stamp ? 1 : -1))
+    .map(({ name }) => join(dir, name));
 }
 
 function escapeRegExp(text: string): string {

@@ -119,7 +119,8 @@ export function toCatalogError(error: unknown, context: ErrorContext = {}): Cata
           constraint: code.slice('SQLITE_CONSTRAINT_'.length).toLowerCase() || 'unknown',
         });
       }
-      return fail('Internal', 'An unexpected database error occurred.', { reason: code });
+      // The raw message goes into details only: it is what a maintainer needs ("no such table").
+      return fail('Internal', 'An unexpected database error occurred.', { reason: `${code}: ${error.message}` });
   }
 }
 

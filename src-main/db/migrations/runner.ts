@@ -79,18 +79,17 @@ export function readHistory(sqlite: Database.Database): AppliedMigration[] {
 export function checkHistory(history: AppliedMigration[], migrations: readonly Migration[]): AppError | undefined {
   const latest = migrations.length;
   const newest = history.at(-1)?.version ?? 0;
-  if (newest > latest) {
-    return fail(
-      'DatabaseNewerThanApp',
-      `This catalog was written by a newer version of Mimir (schema version ${newest}; this version knows up to ${latest}). It has not been modified; update Mimir to open it.`,
-      { databaseVersion: newest, appVersion: latest },
-    ).toJSON();
-  }
+  // The part of the history this build knows is compared first: a database that differs there
+  // is from another lineage, not simply newer, even when its last version is beyond ours.
   for (const [index, applied] of history.entries()) {
     const expected = migrations[index];
     let reason: string | undefined;
-    if (applied.version !== index + 1 || !expected) {
+    if (!expected) {
+      break; // versions beyond this build: DatabaseNewerThanApp below
+    } else if (applied.version !== index + 1) {
       reason = `applied migrations are not contiguous: expected version ${index + 1}, found ${applied.version}`;
+    } else if (applied.version !== expected.version) {
+      reason = `version ${applied.version} ('${applied.name}') is not part of this build, which has '${expected.name}' in its place`;
     } else if (applied.name !== expected.name) {
       reason = `version ${applied.version} was applied as '${applied.name}' but this build calls it '${expected.name}'`;
     } else if (applied.checksum !== expected.checksum) {
@@ -103,6 +102,13 @@ export function checkHistory(history: AppliedMigration[], migrations: readonly M
         { version: applied.version, reason },
       ).toJSON();
     }
+  }
+  if (newest > latest) {
+    return fail(
+      'DatabaseNewerThanApp',
+      `This catalog was written by a newer version of Mimir (schema version ${newest}; this version knows up to ${latest}). It has not been modified; update Mimir to open it.`,
+      { databaseVersion: newest, appVersion: latest },
+    ).toJSON();
   }
   return undefined;
 }

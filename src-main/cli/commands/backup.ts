@@ -1,0 +1,23 @@
+/** `backup <out>`: a consistent copy of the catalog (VACUUM INTO), even while the app has it open. */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { backupTo } from '../../db/backup';
+import { success } from '../output';
+import { openForInspection, type Command } from './command';
+
+export const backup: Command = {
+  name: 'backup',
+  usage: 'backup <out>',
+  summary: 'write a consistent copy of the catalog to <out> (which must not exist)',
+  arguments: ['out'],
+  run({ db, args }) {
+    const connection = openForInspection(db);
+    try {
+      const written = backupTo(connection.sqlite, resolve(args[0] as string));
+      const bytes = statSync(written).size;
+      return success({ file: db, backup: written, bytes }, [`Backed up ${db} to ${written} (${Math.ceil(bytes / 1024)} KiB).`]);
+    } finally {
+      connection.close();
+    }
+  },
+};

@@ -1,0 +1,83 @@
+/**
+ * The maintainers' command line: `npm run db -- <command> --db <file> [--json]`.
+ * Runs the database core under plain Node (through vite-node, which embeds the migrations).
+ * Exit codes: 0 success, 1 the command failed or the database refused it, 2 a malformed command
+ * line. A failure writes one line `error: <message>` to stderr; `--json` prints the result, or
+ * the error, as one JSON document on stdout (see output.ts).
+ */
+import { parseCommandLine, UsageError, wantsJson } from './args';
+import { commands, type Command } from './commands';
+import { EXIT_OK, outcomeOf, print, type Outcome, type Streams } from './output';
+
+export function usage(): string {
+  const width = Math.max(...commands.map((c) => c.usage.length));
+  return [
+    'usage: npm run db -- <command> --db <file> [--json]',
+    '',
+    'commands:',
+    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'options:',
+    '  --db <file>  the catalog file (required)',
+    '  --json       print the result (or the error) as JSON on stdout',
+    '  --help       this text',
+    '',
+    'exit codes: 0 success, 1 the command failed or the database refused it, 2 bad command line',
+    '',
+  ].join('\n');
+}
+
+export function main(argv: readonly string[], streams: Streams, stderrIsTTY = false): number {
+  const json = wantsJson(argv);
+  let name: string | undefined;
+  let outcome: Outcome;
+  try {
+    const args = parseCommandLine(argv);
+    name = args.command;
+    if (args.help || name === 'help') {
+      streams.stdout(usage());
+      return EXIT_OK;
+    }
+    const command = find(name);
+    if (!args.db) throw new UsageError(`${command.name} needs --db <file>`, '--db');
+    checkArguments(command, args.positionals, args.to);
+    outcome = command.run({
+      db: args.db,
+      args: args.positionals,
+      ...(args.to === undefined ? {} : { to: args.to }),
+      // A live progress line only on a terminal: redirected stderr stays one line on failure.
+      ...(stderrIsTTY ? { progress: (text: string) => streams.stderr(`\r${text}\x1b[K`) } : {}),
+    });
+  } catch (error) {
+    outcome = outcomeOf(error);
+  }
+  print(outcome, name, json, streams);
+  return outcome.exitCode;
+}
+
+function find(name: string | undefined): Command {
+  const names = commands.map((c) => c.name).join(', ');
+  if (name === undefined) throw new UsageError(`no command given (commands: ${names})`, 'command');
+  const command = commands.find((c) => c.name === name);
+  if (!command) throw new UsageError(`unknown command '${name}' (commands: ${names})`, 'command');
+  return command;
+}
+
+function checkArguments(command: Command, positionals: string[], to: number | undefined): void {
+  const expected = command.arguments.length;
+  if (positionals.length < expected) {
+    throw new UsageError(`${command.name} needs <${command.arguments[positionals.length]}>: ${command.usage}`, 'argv');
+  }
+  if (positionals.length > expected) {
+    throw new UsageError(`${command.name} does not take '${positionals[expected]}': ${command.usage}`, 'argv');
+  }
+  if (to !== undefined && !command.to) throw new UsageError(`${command.name} does not take --to`, '--to');
+  if (to === undefined && command.to === 'required') throw new UsageError(`${command.name} needs --to N`, '--to');
+}
+
+// vite-node gives the script the arguments after its own `--` as process.argv[2…].
+process.exitCode = main(
+  process.argv.slice(2),
+  { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) },
+  Boolean(process.stderr.isTTY),
+);
