@@ -3,6 +3,7 @@ import { contains, defineEntity, entityFilters, entityIdSchema, ruleSystemIdSche
 import { rowSchemas } from '../row-schemas';
 import { backgrounds as t } from '../tables';
 import { entryList, nonEmptyText } from './json';
+import { equipmentChoices, proficiencyChoices } from './shapes';
 
 export const backgroundEntity = defineEntity({
   name: 'backgrounds',
@@ -16,10 +17,10 @@ export const backgroundEntity = defineEntity({
     sourceId: sourceIdSchema,
     page: z.number().int().min(0),
     entries: entryList,
-    skillProficiencies: z.json(),
-    languageProficiencies: z.json(),
-    toolProficiencies: z.json(),
-    startingEquipment: z.json(),
+    skillProficiencies: proficiencyChoices,
+    languageProficiencies: proficiencyChoices,
+    toolProficiencies: proficiencyChoices,
+    startingEquipment: equipmentChoices,
     featureName: z.string().min(1).max(200),
     featureText: z.string().max(100_000),
   }),

@@ -3,6 +3,7 @@ import { defineEntity, entityFilters, entityIdSchema, oneOf, ruleSystemIdSchema,
 import { rowSchemas } from '../row-schemas';
 import { classes as t } from '../tables';
 import { abilityCode, entryList, nonEmptyText } from './json';
+import { classFeatures, classStartingEquipment, primaryAbilities, proficiencyChoices, spellSlots, startingProficiencies } from './shapes';
 
 export const CASTER_PROGRESSIONS = ['full', '1/2', '1/3', 'pact', 'artificer'] as const;
 
@@ -20,15 +21,15 @@ export const classEntity = defineEntity({
     entries: entryList,
     parentClassId: entityIdSchema,
     hitDie: z.union([z.literal(4), z.literal(6), z.literal(8), z.literal(10), z.literal(12), z.literal(20)]),
-    primaryAbilities: z.json(),
+    primaryAbilities,
     savingThrows: z.array(abilityCode),
     skillProficiencyCount: z.number().int().min(0).max(18),
-    skillProficiencyChoices: z.json(),
-    startingProficiencies: z.json(),
-    startingEquipment: z.json(),
+    skillProficiencyChoices: proficiencyChoices,
+    startingProficiencies,
+    startingEquipment: classStartingEquipment,
     subclassLevel: z.number().int().min(1).max(20),
-    features: z.array(z.json()),
-    spellSlots: z.json(),
+    features: classFeatures,
+    spellSlots,
   }),
   filters: {
     ...entityFilters(t),

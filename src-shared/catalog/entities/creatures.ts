@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { defineEntity, entityFilters, entityIdSchema, equals, oneOf, ruleSystemIdSchema, sourceIdSchema } from '../define';
+import { atLeast, atMost, defineEntity, entityFilters, entityIdSchema, equals, oneOf, ruleSystemIdSchema, sourceIdSchema } from '../define';
 import { rowSchemas } from '../row-schemas';
 import { creatures as t } from '../tables';
 import { entryList, nonEmptyText, sizeCode } from './json';
+import * as shape from './shapes';
 
 /** Challenge ratings as 5etools writes them: "0", "1/8", "1/4", "1/2", "1" … "30". */
 export const challengeRating = z
@@ -31,35 +32,35 @@ export const creatureEntity = defineEntity({
     page: z.number().int().min(0),
     entries: entryList,
     size: sizeCode,
-    type: z.string().min(1).max(50),
-    typeTags: z.array(z.json()),
-    alignment: z.json(),
-    armorClass: z.json(),
-    hitPoints: z.json(),
-    speed: z.json(),
-    abilityScores: z.json(),
-    savingThrows: z.json(),
-    skills: z.json(),
-    damageResistances: z.json(),
-    damageImmunities: z.json(),
-    conditionImmunities: z.json(),
-    senses: z.json(),
-    languages: z.json(),
+    type: shape.creatureType,
+    typeTags: shape.typeTags,
+    alignment: shape.alignment,
+    armorClass: shape.armorClass,
+    hitPoints: shape.hitPoints,
+    speed: shape.speed,
+    abilityScores: shape.abilityScores,
+    savingThrows: shape.savingThrows,
+    skills: shape.skills,
+    damageResistances: shape.damageResistances,
+    damageImmunities: shape.damageImmunities,
+    conditionImmunities: shape.conditionImmunities,
+    senses: shape.senses,
+    languages: shape.languages,
     challengeRating,
     proficiencyBonus: z.number().int().min(0).max(10),
-    traits: z.json(),
-    actions: z.json(),
-    reactions: z.json(),
-    legendaryActions: z.json(),
-    lairActions: z.json(),
-    regionalEffects: z.json(),
-    environment: z.array(z.string()),
+    traits: shape.statBlock,
+    actions: shape.statBlock,
+    reactions: shape.statBlock,
+    legendaryActions: shape.statBlock,
+    lairActions: shape.lairText,
+    regionalEffects: shape.lairText,
+    environment: shape.environment,
   }),
   filters: {
     ...entityFilters(t),
     /** Inclusive bounds, numeric: a number (0.25) or a rating string ("1/4"). */
-    crMin: { schema: crBound, where: (p) => sql`${t.crValue} >= ${p}` },
-    crMax: { schema: crBound, where: (p) => sql`${t.crValue} <= ${p}` },
+    crMin: atLeast(t.crValue, crBound),
+    crMax: atMost(t.crValue, crBound),
     type: oneOf(t.type, z.string().min(1).max(50)),
     size: oneOf(t.size, sizeCode),
     environment: {

@@ -4,6 +4,7 @@ import { defineEntity, entityFilters, entityIdSchema, oneOf, ruleSystemIdSchema,
 import { rowSchemas } from '../row-schemas';
 import { FEAT_TYPES, feats as t } from '../tables';
 import { entryList, nonEmptyText } from './json';
+import { abilityBonuses, prerequisites } from './shapes';
 
 export const featEntity = defineEntity({
   name: 'feats',
@@ -17,8 +18,8 @@ export const featEntity = defineEntity({
     sourceId: sourceIdSchema,
     page: z.number().int().min(0),
     entries: entryList,
-    prerequisites: z.array(z.json()),
-    abilityIncreases: z.json(),
+    prerequisites,
+    abilityIncreases: abilityBonuses,
   }),
   filters: {
     ...entityFilters(t),

@@ -4,6 +4,7 @@ import { atLeast, atMost, defineEntity, entityFilters, entityIdSchema, equals, o
 import { rowSchemas } from '../row-schemas';
 import { ITEM_RARITIES, items as t } from '../tables';
 import { entryList, nonEmptyText } from './json';
+import { additionalProperties, attunementPrereq, itemDamage, itemProperties, itemType } from './shapes';
 
 /** Item type codes are stored bare ("M", not "M|XPHB"). */
 export const itemTypeCode = z.string().min(1).max(16).regex(/^[^|]+$/, 'store the bare type code, without "|SOURCE"');
@@ -21,15 +22,15 @@ export const itemEntity = defineEntity({
     page: z.number().int().min(0),
     entries: entryList,
     baseItemId: entityIdSchema,
-    type: itemTypeCode,
+    type: itemType,
     weightLb: z.number().min(0),
     valueCp: z.number().int().min(0),
     armorClass: z.number().int(),
-    damage: z.json(),
-    properties: z.array(z.string()),
-    attunementPrereq: z.json(),
+    damage: itemDamage,
+    properties: itemProperties,
+    attunementPrereq,
     magicBonus: z.number().int().min(-5).max(5),
-    additionalProperties: z.json(),
+    additionalProperties,
   }),
   filters: {
     ...entityFilters(t),

@@ -4,11 +4,8 @@ import { z } from 'zod';
 /** A free-form JSON object (metadata columns). */
 export const jsonObject = z.record(z.string(), z.json());
 
-/**
- * 5etools entries: rules text as nested arrays of strings and typed objects
- * (`{type: "entries"|"list"|"table"|…}`) with inline `{@tag …}` markup, kept as published.
- */
-export const entryList = z.array(z.json());
+/** 5etools entries (rules text with `{@tag …}` markup, kept as published): see shapes/entries. */
+export { entryList } from './shapes/entries';
 
 export const nonEmptyText = z.string().trim().min(1).max(500);
 

@@ -3,6 +3,7 @@ import { defineEntity, entityFilters, entityIdSchema, oneOf, ruleSystemIdSchema,
 import { rowSchemas } from '../row-schemas';
 import { races as t } from '../tables';
 import { entryList, nonEmptyText, sizeCode } from './json';
+import { age, abilityBonuses, proficiencyChoices, speed, traitTags } from './shapes';
 
 export const raceEntity = defineEntity({
   name: 'races',
@@ -18,11 +19,11 @@ export const raceEntity = defineEntity({
     entries: entryList,
     parentRaceId: entityIdSchema,
     size: sizeCode,
-    speed: z.json(),
-    abilityScores: z.json(),
-    age: z.json(),
-    languageProficiencies: z.json(),
-    traitTags: z.array(z.string()),
+    speed,
+    abilityScores: abilityBonuses,
+    age,
+    languageProficiencies: proficiencyChoices,
+    traitTags,
   }),
   filters: {
     ...entityFilters(t),

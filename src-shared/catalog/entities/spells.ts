@@ -4,6 +4,7 @@ import { atLeast, atMost, defineEntity, entityFilters, entityIdSchema, equals, o
 import { rowSchemas } from '../row-schemas';
 import { SPELL_SCHOOLS, spells as t } from '../tables';
 import { entryList, nonEmptyText } from './json';
+import { castingTime, components, duration, spellDamageTypes, spellRange, spellSavingThrows } from './shapes';
 
 const spellLevel = z.number().int().min(0).max(9);
 /** Class names as spell lists give them, lower-cased: "wizard". */
@@ -22,13 +23,13 @@ export const spellEntity = defineEntity({
     page: z.number().int().min(0),
     entries: entryList,
     level: spellLevel,
-    castingTime: z.json(),
-    range: z.json(),
-    components: z.json(),
-    duration: z.json(),
-    savingThrow: z.array(z.string()),
-    damageType: z.array(z.string()),
-    upcastInfo: z.json(),
+    castingTime,
+    range: spellRange,
+    components,
+    duration,
+    savingThrow: spellSavingThrows,
+    damageType: spellDamageTypes,
+    upcastInfo: entryList,
     classes: z.array(spellClassName).max(100),
   }),
   filters: {

@@ -1,15 +1,16 @@
 import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { json, timestamps } from './columns';
 import { entityColumns, entityIndexes } from './entity-columns';
+import type { EquipmentChoices, ProficiencyChoices } from '../entities/shapes';
 
 export const backgrounds = sqliteTable(
   'backgrounds',
   {
     ...entityColumns(),
-    skillProficiencies: json<unknown>('skill_proficiencies'),
-    languageProficiencies: json<unknown>('language_proficiencies'),
-    toolProficiencies: json<unknown>('tool_proficiencies'),
-    startingEquipment: json<unknown>('starting_equipment'),
+    skillProficiencies: json<ProficiencyChoices>('skill_proficiencies'),
+    languageProficiencies: json<ProficiencyChoices>('language_proficiencies'),
+    toolProficiencies: json<ProficiencyChoices>('tool_proficiencies'),
+    startingEquipment: json<EquipmentChoices>('starting_equipment'),
     featureName: text('feature_name'),
     featureText: text('feature_text'),
     ...timestamps(),

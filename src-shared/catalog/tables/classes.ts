@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { json, timestamps } from './columns';
 import { entityColumns, entityIndexes } from './entity-columns';
+import type { ClassFeatures, ClassStartingEquipment, PrimaryAbilities, ProficiencyChoices, SpellSlots, StartingProficiencies } from '../entities/shapes';
 
 export const classes = sqliteTable(
   'classes',
@@ -10,18 +11,18 @@ export const classes = sqliteTable(
     classType: text('class_type', { enum: ['class', 'subclass'] }).notNull(),
     parentClassId: text('parent_class_id').references((): AnySQLiteColumn => classes.id, { onDelete: 'restrict' }),
     hitDie: integer('hit_die'),
-    primaryAbilities: json<unknown>('primary_abilities'),
+    primaryAbilities: json<PrimaryAbilities>('primary_abilities'),
     savingThrows: json<string[]>('saving_throws'),
     skillProficiencyCount: integer('skill_proficiency_count'),
-    skillProficiencyChoices: json<unknown>('skill_proficiency_choices'),
-    startingProficiencies: json<unknown>('starting_proficiencies'),
-    startingEquipment: json<unknown>('starting_equipment'),
+    skillProficiencyChoices: json<ProficiencyChoices>('skill_proficiency_choices'),
+    startingProficiencies: json<StartingProficiencies>('starting_proficiencies'),
+    startingEquipment: json<ClassStartingEquipment>('starting_equipment'),
     spellAbility: text('spell_ability', { enum: ['str', 'dex', 'con', 'int', 'wis', 'cha'] }),
     casterProgression: text('caster_progression', { enum: ['full', '1/2', '1/3', 'pact', 'artificer'] }),
     subclassTitle: text('subclass_title'),
     subclassLevel: integer('subclass_level'),
-    features: json<unknown[]>('features').notNull().default([]),
-    spellSlots: json<unknown>('spell_slots'),
+    features: json<ClassFeatures>('features').notNull().default([]),
+    spellSlots: json<SpellSlots>('spell_slots'),
     ...timestamps(),
   },
   (t) => [

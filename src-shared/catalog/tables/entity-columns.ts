@@ -3,6 +3,7 @@ import { index, integer, text, type SQLiteColumn, type SQLiteColumnBuilderBase }
 import { json } from './columns';
 import { ruleSystems } from './rule-systems';
 import { sources } from './sources';
+import type { EntryList } from '../entities/shapes';
 
 /** The columns every catalog entity table starts with (SCHEMA.md, "Entity tables"). */
 export function entityColumns() {
@@ -16,7 +17,7 @@ export function entityColumns() {
       .notNull()
       .references(() => sources.id, { onDelete: 'restrict' }),
     page: integer('page'),
-    entries: json<unknown[]>('entries').notNull().default([]),
+    entries: json<EntryList>('entries').notNull().default([]),
   } satisfies Record<string, SQLiteColumnBuilderBase>;
 }
 

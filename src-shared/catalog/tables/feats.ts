@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { json, timestamps } from './columns';
 import { entityColumns, entityIndexes } from './entity-columns';
+import type { AbilityBonuses, Prerequisites } from '../entities/shapes';
 
 export const FEAT_TYPES = ['general', 'origin', 'fighting-style', 'epic'] as const;
 
@@ -9,8 +10,8 @@ export const feats = sqliteTable(
   'feats',
   {
     ...entityColumns(),
-    prerequisites: json<unknown[]>('prerequisites'),
-    abilityIncreases: json<unknown>('ability_increases'),
+    prerequisites: json<Prerequisites>('prerequisites'),
+    abilityIncreases: json<AbilityBonuses>('ability_increases'),
     featType: text('feat_type', { enum: FEAT_TYPES }),
     ...timestamps(),
   },

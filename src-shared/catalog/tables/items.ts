@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { bool, json, timestamps } from './columns';
 import { entityColumns, entityIndexes } from './entity-columns';
+import type { AdditionalProperties, AttunementPrereq, ItemDamage, ItemProperties } from '../entities/shapes';
 
 export const ITEM_RARITIES = [
   'common',
@@ -24,13 +25,13 @@ export const items = sqliteTable(
     weightLb: real('weight_lb'),
     valueCp: integer('value_cp'),
     armorClass: integer('armor_class'),
-    damage: json<unknown>('damage'),
-    properties: json<string[]>('properties'),
+    damage: json<ItemDamage>('damage'),
+    properties: json<ItemProperties>('properties'),
     rarity: text('rarity', { enum: ITEM_RARITIES }),
     requiresAttunement: bool('requires_attunement').notNull().default(false),
-    attunementPrereq: json<unknown>('attunement_prereq'),
+    attunementPrereq: json<AttunementPrereq>('attunement_prereq'),
     magicBonus: integer('magic_bonus'),
-    additionalProperties: json<unknown>('additional_properties'),
+    additionalProperties: json<AdditionalProperties>('additional_properties'),
     ...timestamps(),
     // Read-only: computed by SQLite, absent from insert and update types.
     isMagic: integer('is_magic', { mode: 'boolean' }).generatedAlwaysAs(sql`rarity IS NOT NULL`, { mode: 'stored' }),

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { json, timestamps } from './columns';
 import { entityColumns, entityIndexes } from './entity-columns';
+import type { AbilityBonuses, Age, ProficiencyChoices, Speed, TraitTags } from '../entities/shapes';
 
 export const races = sqliteTable(
   'races',
@@ -10,12 +11,12 @@ export const races = sqliteTable(
     raceType: text('race_type', { enum: ['race', 'subrace'] }).notNull(),
     parentRaceId: text('parent_race_id').references((): AnySQLiteColumn => races.id, { onDelete: 'restrict' }),
     size: text('size'),
-    speed: json<unknown>('speed'),
-    abilityScores: json<unknown>('ability_scores'),
-    age: json<unknown>('age'),
+    speed: json<Speed>('speed'),
+    abilityScores: json<AbilityBonuses>('ability_scores'),
+    age: json<Age>('age'),
     alignmentTendency: text('alignment_tendency'),
-    languageProficiencies: json<unknown>('language_proficiencies'),
-    traitTags: json<string[]>('trait_tags'),
+    languageProficiencies: json<ProficiencyChoices>('language_proficiencies'),
+    traitTags: json<TraitTags>('trait_tags'),
     ...timestamps(),
   },
   (t) => [

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { bool, json, timestamps } from './columns';
 import { entityColumns, entityIndexes } from './entity-columns';
+import type { CastingTime, Components, Duration, EntryList, SpellDamageTypes, SpellRange, SpellSavingThrows } from '../entities/shapes';
 
 export const SPELL_SCHOOLS = ['A', 'C', 'D', 'E', 'I', 'N', 'T', 'V'] as const;
 
@@ -11,15 +12,15 @@ export const spells = sqliteTable(
     ...entityColumns(),
     level: integer('level').notNull(),
     school: text('school', { enum: SPELL_SCHOOLS }),
-    castingTime: json<unknown>('casting_time'),
-    range: json<unknown>('range'),
-    components: json<unknown>('components'),
-    duration: json<unknown>('duration'),
+    castingTime: json<CastingTime>('casting_time'),
+    range: json<SpellRange>('range'),
+    components: json<Components>('components'),
+    duration: json<Duration>('duration'),
     isRitual: bool('is_ritual').notNull().default(false),
     isConcentration: bool('is_concentration').notNull().default(false),
-    savingThrow: json<string[]>('saving_throw'),
-    damageType: json<string[]>('damage_type'),
-    upcastInfo: json<unknown>('upcast_info'),
+    savingThrow: json<SpellSavingThrows>('saving_throw'),
+    damageType: json<SpellDamageTypes>('damage_type'),
+    upcastInfo: json<EntryList>('upcast_info'),
     classes: json<string[]>('classes').notNull().default([]),
     ...timestamps(),
     // Read-only: "wizard, sorcerer", computed by SQLite from `classes`.
