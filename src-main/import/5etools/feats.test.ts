@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { featEntity } from '../../../src-shared/catalog/entities';
+import { featType, mapFeats } from './feats';
+import { expectValidRow, makeContext } from './test-helpers';
+
+describe('feats', () => {
+  it('prerequisite → prerequisites, ability → ability_increases, 2024 category → feat_type', () => {
+    const ctx = makeContext();
+    const { rows } = mapFeats(
+      [
+        { name: 'Grappler', source: 'PHB', page: 167, prerequisite: [{ ability: [{ str: 13 }] }], entries: ['…'] },
+        { name: 'Resilient', source: 'PHB', ability: [{ choose: { from: ['str', 'dex', 'con', 'int', 'wis', 'cha'], amount: 1 } }], entries: ['…'] },
+        { name: 'Alert', source: 'XPHB', category: 'O', entries: ['…'] },
+        { name: 'Archery', source: 'XPHB', category: 'FS', prerequisite: [{ feature: ['Fighting Style'] }], entries: ['…'] },
+        { name: 'Boon of Fate', source: 'XPHB', category: 'EB', prerequisite: [{ level: 19 }], ability: [{ choose: { from: ['str', 'dex'], amount: 1 }, max: 30 }], entries: ['…'] },
+        { name: 'Odd', source: 'XPHB', category: 'ZZ', entries: ['…'] },
+      ],
+      ctx,
+    );
+    for (const row of rows) expectValidRow(featEntity, row);
+    expect(rows.map((r) => [r.id, r.featType, r.prerequisites, r.abilityIncreases])).toEqual([
+      ['grappler-phb', null, [{ ability: [{ str: 13 }] }], null],
+      ['resilient-phb', null, null, [{ choose: { from: ['str', 'dex', 'con', 'int', 'wis', 'cha'], amount: 1 } }]],
+      ['alert-xphb', 'origin', null, null],
+      ['archery-xphb', 'fighting-style', [{ feature: ['Fighting Style'] }], null],
+      ['boon-of-fate-xphb', 'epic', [{ level: 19 }], [{ choose: { from: ['str', 'dex'], amount: 1 }, max: 30 }]],
+      ['odd-xphb', null, null, null],
+    ]);
+    expect(ctx.warnings).toEqual([{ kind: 'feats', name: 'Odd', source: 'XPHB', message: 'its category "ZZ" is not a known feat type; stored as none' }]);
+    expect(featType('G')).toBe('general');
+    expect(featType('FS:P')).toBe('fighting-style');
+  });
+});

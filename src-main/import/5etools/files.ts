@@ -1,0 +1,162 @@
+/**
+ * Reads a 5etools data folder. Two layouts are accepted (README.md, "Files read"):
+ *
+ * - the flat layout of the SRD fixture: sources.json, spells.json, spell-sources.json,
+ *   creatures.json, legendarygroups.json, races.json, classes.json, items.json,
+ *   backgrounds.json, feats.json, optionalfeatures.json;
+ * - a real 5etools `data/` folder, split per book: books.json, adventures.json,
+ *   spells/spells-*.json, spells/sources.json (or generated/gendata-spell-source-lookup.json),
+ *   bestiary/bestiary-*.json, bestiary/legendarygroups.json, class/class-*.json, races.json,
+ *   items.json, items-base.json, magicvariants.json, backgrounds.json, feats.json,
+ *   optionalfeatures.json.
+ *
+ * Every `*.json` in the folder and in its `spells/`, `bestiary/`, `class/` subfolders is read
+ * (not `fluff-*`, `foundry*`, `index.json`), and records are taken by their top-level key
+ * (`spell`, `monster`, `race`, …), so file names do not matter — except for the spell-source
+ * lookup, which has no such key and is recognised by name.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fail } from '../../../src-shared/errors';
+import { isRecord, records } from './raw';
+import type { Raw } from './types';
+
+export interface DataSet {
+  /** Files read, relative to the folder, in reading order. */
+  files: string[];
+  books: { record: Raw; kind: 'book' | 'adventure' }[];
+  spells: Raw[];
+  /** Parsed spell-source lookup files. */
+  spellSources: unknown[];
+  monsters: Raw[];
+  legendaryGroups: Raw[];
+  races: Raw[];
+  subraces: Raw[];
+  classes: Raw[];
+  subclasses: Raw[];
+  classFeatures: Raw[];
+  subclassFeatures: Raw[];
+  optionalFeatures: Raw[];
+  items: Raw[];
+  baseItems: Raw[];
+  itemGroups: Raw[];
+  magicVariants: Raw[];
+  itemEntries: Raw[];
+  backgrounds: Raw[];
+  feats: Raw[];
+}
+
+/** Top-level key → collection it fills. */
+const COLLECTIONS = {
+  spell: 'spells',
+  monster: 'monsters',
+  legendaryGroup: 'legendaryGroups',
+  race: 'races',
+  subrace: 'subraces',
+  class: 'classes',
+  subclass: 'subclasses',
+  classFeature: 'classFeatures',
+  subclassFeature: 'subclassFeatures',
+  optionalfeature: 'optionalFeatures',
+  item: 'items',
+  baseitem: 'baseItems',
+  itemGroup: 'itemGroups',
+  magicvariant: 'magicVariants',
+  itemEntry: 'itemEntries',
+  background: 'backgrounds',
+  feat: 'feats',
+} as const satisfies Record<string, keyof DataSet>;
+
+const SUBFOLDERS = ['spells', 'bestiary', 'class'];
+const SPELL_SOURCE_FILES = ['spell-sources.json', 'spells/sources.json', 'generated/gendata-spell-source-lookup.json'];
+
+function jsonFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => name.endsWith('.json') && !name.startsWith('fluff-') && !name.startsWith('foundry') && name !== 'index.json')
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+function readJson(file: string, root: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw fail('ValidationFailed', `Cannot read ${relative(root, file)}: ${reason}. Fix or remove the file and import again.`, {
+      issues: [{ path: [relative(root, file)], message: reason }],
+    });
+  }
+}
+
+export function readDataSet(dir: string): DataSet {
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) {
+    throw fail('ValidationFailed', `${dir} is not a folder. Give the path of a 5etools data folder.`, {
+      issues: [{ path: ['dataDir'], message: 'not a folder' }],
+    });
+  }
+  const data: DataSet = {
+    files: [],
+    books: [],
+    spells: [],
+    spellSources: [],
+    monsters: [],
+    legendaryGroups: [],
+    races: [],
+    subraces: [],
+    classes: [],
+    subclasses: [],
+    classFeatures: [],
+    subclassFeatures: [],
+    optionalFeatures: [],
+    items: [],
+    baseItems: [],
+    itemGroups: [],
+    magicVariants: [],
+    itemEntries: [],
+    backgrounds: [],
+    feats: [],
+  };
+  const files = [...jsonFiles(dir), ...SUBFOLDERS.flatMap((sub) => jsonFiles(join(dir, sub)))];
+  const lookup = join(dir, 'generated', 'gendata-spell-source-lookup.json');
+  try {
+    if (statSync(lookup).isFile()) files.push(lookup);
+  } catch {
+    // not there: fine
+  }
+  for (const file of files) {
+    const rel = relative(dir, file).split('\\').join('/');
+    const json = readJson(file, dir);
+    if (SPELL_SOURCE_FILES.includes(rel)) {
+      data.spellSources.push(json);
+      data.files.push(rel);
+      continue;
+    }
+    if (!isRecord(json)) continue;
+    let used = false;
+    for (const kind of ['book', 'adventure'] as const) {
+      for (const record of records(json[kind])) {
+        data.books.push({ record, kind });
+        used = true;
+      }
+    }
+    for (const [key, collection] of Object.entries(COLLECTIONS) as [keyof typeof COLLECTIONS, (typeof COLLECTIONS)[keyof typeof COLLECTIONS]][]) {
+      const found = records(json[key]);
+      if (found.length > 0) used = true;
+      data[collection].push(...found);
+    }
+    if (used) data.files.push(rel);
+  }
+  return data;
+}
