@@ -1,7 +1,7 @@
 -- Rule systems: the game editions every catalog row belongs to.
 CREATE TABLE rule_systems (
   id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64 AND id NOT GLOB '*[^a-z0-9-]*'),
-  name TEXT NOT NULL CHECK (length(name) > 0),
+  name TEXT NOT NULL COLLATE NOCASE CHECK (length(name) > 0),
   short_name TEXT,
   publisher TEXT,
   version TEXT,

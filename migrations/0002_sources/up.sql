@@ -2,7 +2,7 @@
 CREATE TABLE sources (
   id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64 AND id NOT GLOB '*[^A-Za-z0-9-]*'),
   rule_system_id TEXT NOT NULL REFERENCES rule_systems (id) ON DELETE RESTRICT,
-  full_name TEXT NOT NULL CHECK (length(full_name) > 0),
+  full_name TEXT NOT NULL COLLATE NOCASE CHECK (length(full_name) > 0),
   abbreviation TEXT,
   published_date TEXT CHECK (published_date IS NULL OR date(published_date) IS published_date),
   version TEXT,

@@ -64,17 +64,23 @@ export interface QueryPlan {
 interface InboundReference {
   entity: string;
   column: string;
-  countStatement: { get(params: { id: unknown }): { n: number } | undefined };
+  countStatement: () => { get(params: { id: unknown }): { n: number } | undefined };
 }
 
 interface OutboundReference {
   key: string;
   column: string;
   foreignTable: string;
-  existsStatement: { get(params: { id: unknown }): unknown };
+  existsStatement: () => { get(params: { id: unknown }): unknown };
 }
 
 const MAX_CACHED_STATEMENTS = 128;
+
+/** One filter of a list query and the SQL form its value needs. */
+interface FilterPart {
+  key: string;
+  form: string | undefined;
+}
 
 /** A small cache of prepared statements keyed by the shape of a query (which filters, which sort). */
 class StatementCache<T> {
@@ -123,6 +129,14 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
   // Wrapped in sql`` so drizzle binds our encoded values as they are: its own column encoders
   // would turn a JSON column's null into the text 'null'.
   const placeholders = (keys: string[]) => Object.fromEntries(keys.map((key) => [key, sql`${sql.placeholder(key)}`]));
+  // Inserted rows: a column whose default is SQL (import_log.started_at) gets that default when
+  // the bound value is null, since one prepared statement serves rows with and without it.
+  const insertValues = Object.fromEntries(
+    writable.map((key) => {
+      const fallback: unknown = (columns[key] as SQLiteColumn).default;
+      return [key, is(fallback, SQL) ? sql`coalesce(${sql.placeholder(key)}, ${fallback})` : sql`${sql.placeholder(key)}`];
+    }),
+  );
 
   /** Encodes validated values for binding: JSON to text, booleans to 0/1, absent to the default. */
   function encode(values: Record<string, unknown>, keys: string[], fillDefaults: boolean): Record<string, unknown> {
@@ -132,7 +146,7 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
       let value = values[key];
       if (value === undefined && fillDefaults) {
         const fallback: unknown = column.default;
-        // SQL defaults (timestamps) are never bound: those columns are not written here.
+        // SQL defaults are not bound: null makes the insert statement apply them (insertValues).
         value = fallback === undefined || is(fallback, SQL) ? null : fallback;
       }
       out[key] = value === null || value === undefined ? null : column.mapToDriverValue(value);
@@ -140,15 +154,18 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
     return out;
   }
 
-  // Statements prepared once.
-  const selectById = db.select().from(table).where(eq(idColumn, sql.placeholder('id'))).prepare();
-  const deleteById = db.delete(table).where(eq(idColumn, sql.placeholder('id'))).prepare();
-  const insertRow = db.insert(table).values(placeholders(writable)).prepare();
-  const existsByConflictKey = db
-    .select({ id: idColumn })
-    .from(table)
-    .where(and(...conflictTarget.map((c) => sql`${c} IS ${sql.placeholder(keyOf(c))}`)))
-    .prepare();
+  // Statements prepared once, on first use: a catalog opened without migrating (read-only, or
+  // an older schema) must still work for the tables it has.
+  const selectById = once(() => db.select().from(table).where(eq(idColumn, sql.placeholder('id'))).prepare());
+  const deleteById = once(() => db.delete(table).where(eq(idColumn, sql.placeholder('id'))).prepare());
+  const insertRow = once(() => db.insert(table).values(insertValues).prepare());
+  const existsByConflictKey = once(() =>
+    db
+      .select({ id: idColumn })
+      .from(table)
+      .where(and(...conflictTarget.map((c) => sql`${c} IS ${sql.placeholder(keyOf(c))}`)))
+      .prepare(),
+  );
   // BINARY, not the column's collation: with `name COLLATE NOCASE`, a re-import that only fixes
   // a name's capitalisation would otherwise count as identical and never be written.
   const sameRow = sql.join(updatable.map((key) => sql`${columns[key] as SQLiteColumn} COLLATE BINARY`), sql`, `);
@@ -156,19 +173,21 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
     updatable.map((key) => sql.raw(`excluded."${(columns[key] as SQLiteColumn).name}"`)),
     sql`, `,
   );
-  const upsertRow = db
-    .insert(table)
-    .values(placeholders(writable))
-    .onConflictDoUpdate({
-      target: conflictTarget,
-      set: {
-        ...Object.fromEntries(updatable.map((key) => [key, sql.raw(`excluded."${(columns[key] as SQLiteColumn).name}"`)])),
-        ...(hasUpdatedAt ? { updatedAt: nowIso } : {}),
-      },
-      // Identical rows are left alone, so re-importing the same data changes nothing.
-      setWhere: sql`(${sameRow}) IS NOT (${incomingRow})`,
-    })
-    .prepare();
+  const upsertRow = once(() =>
+    db
+      .insert(table)
+      .values(insertValues)
+      .onConflictDoUpdate({
+        target: conflictTarget,
+        set: {
+          ...Object.fromEntries(updatable.map((key) => [key, sql.raw(`excluded."${(columns[key] as SQLiteColumn).name}"`)])),
+          ...(hasUpdatedAt ? { updatedAt: nowIso } : {}),
+        },
+        // Identical rows are left alone, so re-importing the same data changes nothing.
+        setWhere: sql`(${sameRow}) IS NOT (${incomingRow})`,
+      })
+      .prepare(),
+  );
 
   function keyOf(column: SQLiteColumn): string {
     const key = Object.entries(columns).find(([, c]) => c === column)?.[0];
@@ -188,7 +207,7 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
       inbound.push({
         entity: config.name,
         column: column.name,
-        countStatement: db.select({ n: count() }).from(other).where(eq(column, sql.placeholder('id'))).prepare(),
+        countStatement: once(() => db.select({ n: count() }).from(other).where(eq(column, sql.placeholder('id'))).prepare()),
       });
     }
   }
@@ -200,7 +219,9 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
       key: keyOf(column),
       column: column.name,
       foreignTable: getTableConfig(ref.foreignTable).name,
-      existsStatement: db.select({ one: sql`1` }).from(ref.foreignTable).where(eq(target, sql.placeholder('id'))).prepare(),
+      existsStatement: once(() =>
+        db.select({ one: sql`1` }).from(ref.foreignTable).where(eq(target, sql.placeholder('id'))).prepare(),
+      ),
     };
   });
 
@@ -211,7 +232,7 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
     for (const ref of outbound) {
       const value = values[ref.key];
       if (value === null || value === undefined) continue;
-      if (ref.existsStatement.get({ id: value }) === undefined) {
+      if (ref.existsStatement().get({ id: value }) === undefined) {
         return fail(
           'ForeignKeyViolation',
           `Cannot save ${label}: ${ref.column} '${String(value)}' does not exist in ${ref.foreignTable}. Create it first.`,
@@ -223,7 +244,7 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
   }
 
   function find(id: Id): Row | undefined {
-    return selectById.get({ id }) as Row | undefined;
+    return selectById().get({ id }) as Row | undefined;
   }
 
   function get(id: Id): Row {
@@ -248,11 +269,11 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
   }
 
   const listStatements = new StatementCache<ReturnType<typeof buildList>>();
-  function buildList(filterKeys: string[], sortBy: string, direction: 'asc' | 'desc') {
-    const conditions: SQL[] = filterKeys.map((key) => {
+  function buildList(filters: FilterPart[], sortBy: string, direction: 'asc' | 'desc') {
+    const conditions: SQL[] = filters.map(({ key, form }) => {
       const spec = definition.filters[key];
       if (!spec) throw new Error(`${entity}: unknown filter ${key}`);
-      return spec.where(sql`${sql.placeholder(`f_${key}`)}`);
+      return spec.where(sql`${sql.placeholder(`f_${key}`)}`, form);
     });
     const where = conditions.length > 0 ? and(...conditions) : undefined;
     const sortColumn = definition.sortable[sortBy] as SQLiteColumn;
@@ -271,17 +292,20 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
     };
   }
 
+  /** The filters present, their SQL forms, bound values, and the statement-cache key they make. */
   function filterQuery(filter: Record<string, unknown> | undefined) {
     const keys = Object.keys(filter ?? {})
       .filter((key) => filter?.[key] !== undefined)
       .sort();
     const params: Record<string, unknown> = {};
-    for (const key of keys) {
+    const parts: FilterPart[] = keys.map((key) => {
       const spec = definition.filters[key];
       const value = filter?.[key];
       params[`f_${key}`] = spec?.bind ? spec.bind(value) : value;
-    }
-    return { keys, params };
+      return { key, form: spec?.form?.(value) };
+    });
+    const shape = parts.map(({ key, form }) => (form ? `${key}:${form}` : key)).join(',');
+    return { parts, params, shape };
   }
 
   const listSchema = listInputSchema(definition);
@@ -290,12 +314,10 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
   /** Validates a list request and picks (or prepares) its statements. */
   function listQuery(input: unknown) {
     const parsed = validate(listSchema, input, `${label} list request`);
-    const { keys, params } = filterQuery(parsed.filter as Record<string, unknown> | undefined);
+    const { parts, params, shape } = filterQuery(parsed.filter as Record<string, unknown> | undefined);
     const sortBy = parsed.sort?.by ?? definition.defaultSort;
     const direction = parsed.sort?.direction ?? 'asc';
-    const statements = listStatements.get(`${keys.join(',')}|${sortBy}|${direction}`, () =>
-      buildList(keys, sortBy, direction),
-    );
+    const statements = listStatements.get(`${shape}|${sortBy}|${direction}`, () => buildList(parts, sortBy, direction));
     return { statements, params, limit: parsed.limit ?? DEFAULT_PAGE_SIZE, offset: parsed.offset ?? 0 };
   }
 
@@ -306,13 +328,22 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
     return (rows as { detail: string }[]).map((row) => row.detail);
   }
 
-  return {
-    definition,
+  /** Any failure a method lets through (a read of a damaged page, a missing table) as a CatalogError. */
+  function guard<A extends unknown[], R>(method: (...args: A) => R): (...args: A) => R {
+    return (...args) => {
+      try {
+        return method(...args);
+      } catch (error) {
+        throw toCatalogError(error, { entity, label });
+      }
+    };
+  }
 
+  const methods: Omit<Repository<D>, 'definition'> = {
     create(input) {
       const values = validate(definition.insert, input, label) as Record<string, unknown>;
       try {
-        const result = insertRow.run(encode(values, writable, true));
+        const result = insertRow().run(encode(values, writable, true));
         const id = (values['id'] ?? Number(result.lastInsertRowid)) as Id;
         return get(id);
       } catch (error) {
@@ -356,7 +387,7 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
         if (find(key) === undefined) throw notFound(key);
         const references: ReferencingRows[] = [];
         for (const ref of inbound) {
-          const n = ref.countStatement.get({ id: key })?.n ?? 0;
+          const n = ref.countStatement().get({ id: key })?.n ?? 0;
           if (n > 0) references.push({ entity: ref.entity, column: ref.column, count: n });
         }
         if (references.length > 0) {
@@ -368,7 +399,7 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
           );
         }
         try {
-          deleteById.run({ id: key });
+          deleteById().run({ id: key });
         } catch (error) {
           throw toCatalogError(error, { entity, id: String(key) });
         }
@@ -389,9 +420,9 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
 
     count(filter) {
       const parsed = validate(countSchema, filter, `${label} filter`);
-      const { keys, params } = filterQuery(parsed as Record<string, unknown> | undefined);
-      const statements = listStatements.get(`${keys.join(',')}|${definition.defaultSort}|asc`, () =>
-        buildList(keys, definition.defaultSort, 'asc'),
+      const { parts, params, shape } = filterQuery(parsed as Record<string, unknown> | undefined);
+      const statements = listStatements.get(`${shape}|${definition.defaultSort}|asc`, () =>
+        buildList(parts, definition.defaultSort, 'asc'),
       );
       return statements.count.get(params)?.n ?? 0;
     },
@@ -410,8 +441,8 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
           const bound = encode(values, writable, true);
           const keyParams = Object.fromEntries(conflictTarget.map((c) => [keyOf(c), bound[keyOf(c)] ?? null]));
           try {
-            const existed = existsByConflictKey.get(keyParams) !== undefined;
-            const { changes } = upsertRow.run(bound);
+            const existed = existsByConflictKey().get(keyParams) !== undefined;
+            const { changes } = upsertRow().run(bound);
             if (!existed) result.inserted += 1;
             else if (changes > 0) result.updated += 1;
             else result.unchanged += 1;
@@ -432,6 +463,25 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
       };
     },
   };
+
+  return {
+    definition,
+    create: guard(methods.create),
+    get: guard(methods.get),
+    find: guard(methods.find),
+    update: guard(methods.update),
+    delete: guard(methods.delete),
+    list: guard(methods.list),
+    count: guard(methods.count),
+    batchUpsert: guard(methods.batchUpsert),
+    explainList: guard(methods.explainList),
+  };
+}
+
+/** `build()` on the first call, its result on every call after. */
+function once<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
 }
 
 function requireColumn(columns: Record<string, SQLiteColumn>, key: string, entity: string): SQLiteColumn {

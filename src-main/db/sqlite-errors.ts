@@ -50,7 +50,12 @@ export function toCatalogError(error: unknown, context: ErrorContext = {}): Cata
     const reason = error instanceof Error ? error.message : String(error);
     return fail('Internal', 'An unexpected error occurred in the catalog database layer.', { reason });
   }
-  const code = error.code;
+  // RESTRICT is enforced by an internal trigger: SQLite reports CONSTRAINT_TRIGGER with the
+  // foreign key's message, which is a foreign key failure for our callers.
+  const code =
+    error.code === 'SQLITE_CONSTRAINT_TRIGGER' && /FOREIGN KEY constraint failed/i.test(error.message)
+      ? 'SQLITE_CONSTRAINT_FOREIGNKEY'
+      : error.code;
   const target = constraintTarget(error.message);
   const entity = target.table ?? context.entity;
   const row = context.label ?? (entity ? `${entity} row` : 'row');

@@ -47,16 +47,30 @@ export const sourceIdSchema = z
  */
 export interface FilterSpec<V> {
   schema: z.ZodType<V>;
-  where: (param: SQL) => SQL;
+  /** The condition; `form` is what `form(value)` returned, for filters with several SQL forms. */
+  where: (param: SQL, form?: string) => SQL;
   /** The value bound to the placeholder; default: the value itself. */
   bind?: (value: V) => unknown;
+  /**
+   * Names the SQL form a value needs when one filter has several (one value or a list). Each
+   * form is prepared as its own statement.
+   */
+  form?: (value: V) => string;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the value type varies per filter
 export type FilterMap = Record<string, FilterSpec<any>>;
 
+/**
+ * What a caller passes as each filter's value: its schema's input type (a challenge rating bound
+ * takes `"1/4"` as well as `0.25`), or the parsed type where the schema declares no input type.
+ */
 export type FilterInput<F extends FilterMap> = {
-  [K in keyof F]?: F[K] extends FilterSpec<infer V> ? V : never;
+  [K in keyof F]?: F[K] extends { schema: infer S extends z.ZodType }
+    ? unknown extends z.input<S>
+      ? z.output<S>
+      : z.input<S>
+    : never;
 };
 
 const sqliteValue = (value: unknown): unknown => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
@@ -66,22 +80,37 @@ export function equals<V>(column: SQLiteColumn, schema: z.ZodType<V>): FilterSpe
   return { schema, where: (p) => sql`${column} = ${p}`, bind: sqliteValue };
 }
 
-/** `column IN (values)`; accepts one value or an array. The list is bound as one JSON text. */
+/**
+ * `column = value`, or `column IN (values)` for an array (bound as one JSON text, so any length
+ * shares one statement). A single value keeps the plain `=`: without statistics SQLite rates
+ * the `IN (json_each)` form as less selective and may pick a worse index.
+ */
 export function oneOf<V extends string | number>(column: SQLiteColumn, schema: z.ZodType<V>): FilterSpec<V | V[]> {
+  const single = (value: V | V[]): value is V | [V] => !Array.isArray(value) || value.length === 1;
   return {
     schema: z.union([schema, z.array(schema).min(1).max(MAX_FILTER_VALUES)]),
-    where: (p) => sql`${column} IN (SELECT value FROM json_each(${p}))`,
-    bind: (value) => JSON.stringify(Array.isArray(value) ? value : [value]),
+    form: (value) => (single(value) ? 'one' : 'list'),
+    where: (p, form) => (form === 'one' ? sql`${column} = ${p}` : sql`${column} IN (SELECT value FROM json_each(${p}))`),
+    bind: (value) => (single(value) ? (Array.isArray(value) ? value[0] : value) : JSON.stringify(value)),
   };
 }
 
-export function atLeast<V extends number | string>(column: SQLiteColumn, schema: z.ZodType<V>): FilterSpec<V> {
-  return { schema, where: (p) => sql`${column} >= ${p}` };
+/**
+ * Inclusive bounds. The comparison is wrapped in `unlikely()` (a planner hint, the value is
+ * unchanged): without statistics, and with the page size a bound parameter, SQLite guesses that
+ * a one-sided range keeps most rows and would rather walk the sort column's index, testing every
+ * row; marked selective, the bound is answered from the column's own index.
+ */
+export function atLeast<S extends z.ZodType<number | string>>(column: SQLiteColumn, schema: S): RangeFilter<S> {
+  return { schema, where: (p) => sql`unlikely(${column} >= ${p})` };
 }
 
-export function atMost<V extends number | string>(column: SQLiteColumn, schema: z.ZodType<V>): FilterSpec<V> {
-  return { schema, where: (p) => sql`${column} <= ${p}` };
+export function atMost<S extends z.ZodType<number | string>>(column: SQLiteColumn, schema: S): RangeFilter<S> {
+  return { schema, where: (p) => sql`unlikely(${column} <= ${p})` };
 }
+
+/** A bound keeps its schema's own type, so callers see its input type (`"1/4"` or `0.25`). */
+type RangeFilter<S extends z.ZodType> = Omit<FilterSpec<z.output<S>>, 'schema'> & { schema: S };
 
 /** `column IS NOT NULL` when true, `IS NULL` when false. */
 export function isSet(column: SQLiteColumn): FilterSpec<boolean> {
@@ -195,7 +224,24 @@ export interface UpsertResult {
 }
 
 /** zod schema of a filter object for this entity (unknown filters rejected). */
+// Built once per definition: repositories and the IPC contract all ask for them.
+const filterSchemas = new WeakMap<EntityDefinition, z.ZodType>();
+const listSchemas = new WeakMap<EntityDefinition, z.ZodType>();
+
+function memo<T extends z.ZodType>(cache: WeakMap<EntityDefinition, z.ZodType>, definition: EntityDefinition, build: () => T): T {
+  let schema = cache.get(definition) as T | undefined;
+  if (!schema) {
+    schema = build();
+    cache.set(definition, schema);
+  }
+  return schema;
+}
+
 export function filterSchema<D extends EntityDefinition>(definition: D): z.ZodType<FilterOf<D>> {
+  return memo(filterSchemas, definition, () => buildFilterSchema(definition));
+}
+
+function buildFilterSchema<D extends EntityDefinition>(definition: D): z.ZodType<FilterOf<D>> {
   const shape: Record<string, z.ZodType> = {};
   for (const [key, spec] of Object.entries(definition.filters)) shape[key] = spec.schema.optional();
   return z.strictObject(shape) as unknown as z.ZodType<FilterOf<D>>;
@@ -203,6 +249,10 @@ export function filterSchema<D extends EntityDefinition>(definition: D): z.ZodTy
 
 /** zod schema of a list call's input: filter, sort, limit (capped) and offset. */
 export function listInputSchema<D extends EntityDefinition>(definition: D): z.ZodType<ListInputOf<D>> {
+  return memo(listSchemas, definition, () => buildListInputSchema(definition));
+}
+
+function buildListInputSchema<D extends EntityDefinition>(definition: D): z.ZodType<ListInputOf<D>> {
   const sortKeys = Object.keys(definition.sortable) as [string, ...string[]];
   return z.strictObject({
     filter: filterSchema(definition).optional(),
