@@ -41,7 +41,11 @@ describe('openConnection', () => {
     const connection = openConnection(join(dir, 'a.sqlite'), { busyTimeoutMs: 25 });
     expect(connection.sqlite.pragma('busy_timeout', { simple: true })).toBe(25);
     connection.close();
-    expect(() => openConnection(join(dir, 'missing.sqlite'), { fileMustExist: true })).toThrow();
+    const missing = join(dir, 'missing.sqlite');
+    expect(() => openConnection(missing, { fileMustExist: true })).toThrow(
+      expect.objectContaining({ code: 'NotFound', error: expect.objectContaining({ details: { entity: 'file', id: missing } }) }),
+    );
+    expect(existsSync(missing)).toBe(false);
     expect(existsSync(join(dir, 'missing.sqlite'))).toBe(false);
   });
 

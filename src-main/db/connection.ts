@@ -53,6 +53,12 @@ export function openConnection(file: string, options: OpenOptions = {}): Connect
     });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
+    if (code === 'SQLITE_CANTOPEN') {
+      throw fail('NotFound', `The catalog file ${file} does not exist or cannot be opened (check the path and permissions).`, {
+        entity: 'file',
+        id: file,
+      });
+    }
     if (typeof code === 'string' && code.startsWith('SQLITE_')) throw withFile(toCatalogError(error), file);
     throw fail('Internal', `Could not open the catalog file ${file}: ${(error as Error).message}`, {
       reason: (error as Error).message,

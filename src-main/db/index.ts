@@ -7,4 +7,4 @@ export * from './migrations';
 export * from './repository';
 export * from './sqlite-errors';
 export * from './startup';
-export * from './validation';
+export * from '../../src-shared/validation';

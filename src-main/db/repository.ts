@@ -25,7 +25,7 @@ import { nowIso } from '../../src-shared/catalog/tables/columns';
 import { CatalogError, fail, type ReferencingRows } from '../../src-shared/errors';
 import type { CatalogDb } from './connection';
 import { toCatalogError } from './sqlite-errors';
-import { validate } from './validation';
+import { validate } from '../../src-shared/validation';
 
 export type { IdOf, UpsertResult };
 

@@ -237,22 +237,23 @@ function memo<T extends z.ZodType>(cache: WeakMap<EntityDefinition, z.ZodType>, 
   return schema;
 }
 
-export function filterSchema<D extends EntityDefinition>(definition: D): z.ZodType<FilterOf<D>> {
+/** Typed by what callers send (a CR bound may be "1/4"); the parsed values only reach SQL binding. */
+export function filterSchema<D extends EntityDefinition>(definition: D): z.ZodType<FilterOf<D>, FilterOf<D>> {
   return memo(filterSchemas, definition, () => buildFilterSchema(definition));
 }
 
-function buildFilterSchema<D extends EntityDefinition>(definition: D): z.ZodType<FilterOf<D>> {
+function buildFilterSchema<D extends EntityDefinition>(definition: D): z.ZodType<FilterOf<D>, FilterOf<D>> {
   const shape: Record<string, z.ZodType> = {};
   for (const [key, spec] of Object.entries(definition.filters)) shape[key] = spec.schema.optional();
-  return z.strictObject(shape) as unknown as z.ZodType<FilterOf<D>>;
+  return z.strictObject(shape) as unknown as z.ZodType<FilterOf<D>, FilterOf<D>>;
 }
 
 /** zod schema of a list call's input: filter, sort, limit (capped) and offset. */
-export function listInputSchema<D extends EntityDefinition>(definition: D): z.ZodType<ListInputOf<D>> {
+export function listInputSchema<D extends EntityDefinition>(definition: D): z.ZodType<ListInputOf<D>, ListInputOf<D>> {
   return memo(listSchemas, definition, () => buildListInputSchema(definition));
 }
 
-function buildListInputSchema<D extends EntityDefinition>(definition: D): z.ZodType<ListInputOf<D>> {
+function buildListInputSchema<D extends EntityDefinition>(definition: D): z.ZodType<ListInputOf<D>, ListInputOf<D>> {
   const sortKeys = Object.keys(definition.sortable) as [string, ...string[]];
   return z.strictObject({
     filter: filterSchema(definition).optional(),
@@ -266,7 +267,7 @@ function buildListInputSchema<D extends EntityDefinition>(definition: D): z.ZodT
       .max(MAX_PAGE_SIZE, `page size is capped at ${MAX_PAGE_SIZE}; page through larger results with offset`)
       .optional(),
     offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-  }) as unknown as z.ZodType<ListInputOf<D>>;
+  }) as unknown as z.ZodType<ListInputOf<D>, ListInputOf<D>>;
 }
 
 /** Positive integer ids of the support tables (content_references, import_log). */
