@@ -42,14 +42,17 @@ export const ENTITY_VERBS = ['create', 'get', 'update', 'delete', 'list', 'count
 export type EntityVerb = (typeof ENTITY_VERBS)[number];
 
 function entityChannels<K extends string, D extends EntityDefinition>(key: K, definition: D) {
-  const id = definition.id as z.ZodType<IdOf<D>>;
+  // A definition types its id schema as `string | number`; the row type says which.
+  const id = definition.id as z.ZodType<IdOf<D>, IdOf<D>>;
+  const filter = filterSchema(definition);
+  const list = listInputSchema(definition);
   return {
     create: channel<RowOf<D>>()(`${key}:create`, definition.insert as D['insert']),
     get: channel<RowOf<D>>()(`${key}:get`, z.strictObject({ id })),
     update: channel<RowOf<D>>()(`${key}:update`, z.strictObject({ id, patch: definition.update as D['update'] })),
     delete: channel<{ id: IdOf<D> }>()(`${key}:delete`, z.strictObject({ id })),
-    list: channel<Page<RowOf<D>>>()(`${key}:list`, listInputSchema(definition)),
-    count: channel<number>()(`${key}:count`, z.strictObject({ filter: filterSchema(definition).optional() })),
+    list: channel<Page<RowOf<D>>>()(`${key}:list`, list),
+    count: channel<number>()(`${key}:count`, z.strictObject({ filter: filter.optional() })),
     batchUpsert: channel<UpsertResult>()(
       `${key}:batchUpsert`,
       z.strictObject({ rows: z.array(definition.insert as D['insert']).max(MAX_BATCH_ROWS) }),
@@ -63,6 +66,17 @@ type EntityContract = {
 
 const noInput = z.strictObject({}).optional();
 
+/**
+ * A folder chosen in the renderer (e.g. from an open dialog). Absolute only: a relative path would
+ * be resolved against the main process's working directory, which the renderer cannot know.
+ * POSIX `/…`, Windows `C:\…` or `C:/…`, or a UNC share `\\server\…`.
+ */
+const absolutePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\[^\\])/, 'must be an absolute path to a folder');
+
 export const contract = {
   ...(Object.fromEntries(
     (Object.keys(catalogEntities) as EntityKey[]).map((key) => [key, entityChannels(key, catalogEntities[key])]),
@@ -75,9 +89,12 @@ export const contract = {
   },
   import: {
     /** Imports a 5etools data folder; progress arrives as `import:progress` events. */
-    fiveEtools: channel<ImportResult>()('import:5etools', z.strictObject({ dataDir: z.string().min(1).max(4096) })),
+    fiveEtools: channel<ImportResult>()('import:5etools', z.strictObject({ dataDir: absolutePath })),
     /** Past import runs (import_log), newest first by default. */
-    history: channel<Page<RowOf<typeof importLogEntity>>>()('import:history', listInputSchema(importLogEntity)),
+    history: channel<Page<RowOf<typeof importLogEntity>>>()(
+      'import:history',
+      listInputSchema(importLogEntity),
+    ),
   },
 };
 

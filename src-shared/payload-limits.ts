@@ -8,6 +8,8 @@ import type { ValidationIssue } from './errors';
 export const PAYLOAD_LIMITS = {
   /** Longest string anywhere in a payload (rules text of a long entry fits comfortably). */
   maxStringLength: 100_000,
+  /** Longest object key (keys are echoed in validation messages, so they stay short). */
+  maxKeyLength: 1_000,
   /** Longest array anywhere in a payload. */
   maxArrayLength: 10_000,
   /** Deepest nesting of arrays and objects. */
@@ -35,6 +37,13 @@ export function checkPayload(value: unknown, limits = PAYLOAD_LIMITS): Validatio
       if (node.length > limits.maxArrayLength) {
         return { path, message: `array longer than ${limits.maxArrayLength} items` };
       }
+      // Structured clone keeps named properties of arrays (`__proto__` included): refuse them.
+      for (const key of Reflect.ownKeys(node)) {
+        if (key !== 'length' && !(typeof key === 'string' && isIndex(key, node.length))) {
+          const name = String(key).slice(0, limits.maxKeyLength);
+          return { path: [...path, name], message: 'arrays may not carry named properties' };
+        }
+      }
       for (let i = 0; i < node.length; i++) {
         const issue = visit(node[i], [...path, i], depth + 1);
         if (issue) return issue;
@@ -47,6 +56,9 @@ export function checkPayload(value: unknown, limits = PAYLOAD_LIMITS): Validatio
     }
     for (const key of Reflect.ownKeys(node)) {
       if (typeof key !== 'string') return { path, message: 'symbol keys are not accepted' };
+      if (key.length > limits.maxKeyLength) {
+        return { path, message: `key longer than ${limits.maxKeyLength} characters` };
+      }
       if (FORBIDDEN_KEYS.has(key)) return { path: [...path, key], message: `key '${key}' is not accepted` };
       const issue = visit((node as Record<string, unknown>)[key], [...path, key], depth + 1);
       if (issue) return issue;
@@ -54,4 +66,9 @@ export function checkPayload(value: unknown, limits = PAYLOAD_LIMITS): Validatio
     return undefined;
   };
   return visit(value, [], 0);
+}
+
+function isIndex(key: string, length: number): boolean {
+  const n = Number(key);
+  return Number.isInteger(n) && n >= 0 && n < length && String(n) === key;
 }

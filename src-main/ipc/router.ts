@@ -11,6 +11,7 @@
 import { channelsByName, type ChannelName } from '../../src-shared/contract';
 import { CatalogError, fail, isAppError, type AppError, type Result } from '../../src-shared/errors';
 import { checkPayload } from '../../src-shared/payload-limits';
+import { issuesOf, validationFailed } from '../../src-shared/validation';
 
 /** What the router knows about the caller of one IPC message. */
 export interface Sender {
@@ -70,20 +71,7 @@ export function createRouter(options: RouterOptions): Router {
           );
         }
         const parsed = definition.input.safeParse(input);
-        if (!parsed.success) {
-          const issues = parsed.error.issues.map((issue) => ({
-            path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
-            message: issue.message,
-          }));
-          const first = issues[0];
-          return failure(
-            fail(
-              'ValidationFailed',
-              `Invalid request for ${channel}${first && first.path.length ? ` at ${first.path.join('.')}` : ''}: ${first?.message ?? 'rejected'}.`,
-              { issues },
-            ).toJSON(),
-          );
-        }
+        if (!parsed.success) return failure(validationFailed(`request for ${channel}`, issuesOf(parsed.error)).toJSON());
         const data = await options.execute(definition.channel as ChannelName, parsed.data);
         return { ok: true, data };
       } catch (error) {
