@@ -17,13 +17,43 @@ export interface SkippedRecord {
   reason: string;
 }
 
+/**
+ * A record that was imported, but part of it could not be resolved inside the data set (a class
+ * feature from a book that is not in the folder, a legendary group that copies a missing one).
+ * The row is written without that part; the warning says which part and why.
+ */
+export interface ImportWarning {
+  kind: ImportKind;
+  name: string;
+  source: string;
+  message: string;
+}
+
+export interface KindCounts {
+  /** Rows written: inserted + updated + unchanged. */
+  imported: number;
+  /** Records (or generated rows) not written, each listed in `skipped` with its reason. */
+  skipped: number;
+  /** Records of this kind in the files (subraces, subclasses, base items, variants included). */
+  read: number;
+  /** Rows generated from other records: `_versions`, magic variants expanded onto base items. */
+  generated: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  warnings: number;
+}
+
 export interface ImportResult {
   /** import_log row written for this run. */
   logId: number;
   status: 'success' | 'partial' | 'failed';
-  /** Per kind: rows written (inserted or updated or unchanged) and records skipped. */
-  counts: Record<ImportKind, { imported: number; skipped: number }>;
   skipped: SkippedRecord[];
   recordsProcessed: number;
   recordsImported: number;
+  counts: Record<ImportKind, KindCounts>;
+  warnings: ImportWarning[];
+  /** Files read, relative to the data folder. */
+  files: string[];
 }
+
