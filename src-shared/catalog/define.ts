@@ -153,6 +153,17 @@ export function entityFilters(t: { ruleSystemId: SQLiteColumn; sourceId: SQLiteC
   };
 }
 
+/** The sort keys every catalog entity table offers. */
+export function entitySortable(t: {
+  name: SQLiteColumn;
+  id: SQLiteColumn;
+  sourceId: SQLiteColumn;
+  createdAt: SQLiteColumn;
+  updatedAt: SQLiteColumn;
+}) {
+  return { name: t.name, id: t.id, sourceId: t.sourceId, createdAt: t.createdAt, updatedAt: t.updatedAt };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Entity definitions
 

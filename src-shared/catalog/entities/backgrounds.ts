@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { contains, defineEntity, entityFilters, entityIdSchema, ruleSystemIdSchema, sourceIdSchema } from '../define';
+import { contains, defineEntity, entityFilters, entityIdSchema, entitySortable } from '../define';
 import { rowSchemas } from '../row-schemas';
 import { backgrounds as t } from '../tables';
-import { entryList, nonEmptyText } from './json';
+import { entityColumnShapes } from './json';
 import { equipmentChoices, proficiencyChoices } from './shapes';
 
 export const backgroundEntity = defineEntity({
@@ -11,12 +11,7 @@ export const backgroundEntity = defineEntity({
   table: t,
   id: entityIdSchema,
   ...rowSchemas(t, {
-    id: entityIdSchema,
-    name: nonEmptyText,
-    ruleSystemId: ruleSystemIdSchema,
-    sourceId: sourceIdSchema,
-    page: z.number().int().min(0),
-    entries: entryList,
+    ...entityColumnShapes,
     skillProficiencies: proficiencyChoices,
     languageProficiencies: proficiencyChoices,
     toolProficiencies: proficiencyChoices,
@@ -29,6 +24,6 @@ export const backgroundEntity = defineEntity({
     featureNameContains: contains(t.featureName),
     featureTextContains: contains(t.featureText),
   },
-  sortable: { name: t.name, id: t.id, sourceId: t.sourceId, createdAt: t.createdAt, updatedAt: t.updatedAt },
+  sortable: entitySortable(t),
   defaultSort: 'name',
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { defineEntity, entityFilters, entityIdSchema, oneOf, ruleSystemIdSchema, sourceIdSchema } from '../define';
+import { defineEntity, entityFilters, entityIdSchema, entitySortable, oneOf } from '../define';
 import { rowSchemas } from '../row-schemas';
 import { classes as t } from '../tables';
-import { abilityCode, entryList, nonEmptyText } from './json';
+import { abilityCode, entityColumnShapes } from './json';
 import { classFeatures, classStartingEquipment, primaryAbilities, proficiencyChoices, spellSlots, startingProficiencies } from './shapes';
 
 export const CASTER_PROGRESSIONS = ['full', '1/2', '1/3', 'pact', 'artificer'] as const;
@@ -13,12 +13,7 @@ export const classEntity = defineEntity({
   table: t,
   id: entityIdSchema,
   ...rowSchemas(t, {
-    id: entityIdSchema,
-    name: nonEmptyText,
-    ruleSystemId: ruleSystemIdSchema,
-    sourceId: sourceIdSchema,
-    page: z.number().int().min(0),
-    entries: entryList,
+    ...entityColumnShapes,
     parentClassId: entityIdSchema,
     hitDie: z.union([z.literal(4), z.literal(6), z.literal(8), z.literal(10), z.literal(12), z.literal(20)]),
     primaryAbilities,
@@ -38,6 +33,6 @@ export const classEntity = defineEntity({
     casterProgression: oneOf(t.casterProgression, z.enum(CASTER_PROGRESSIONS)),
     spellAbility: oneOf(t.spellAbility, abilityCode),
   },
-  sortable: { name: t.name, id: t.id, sourceId: t.sourceId, hitDie: t.hitDie, createdAt: t.createdAt, updatedAt: t.updatedAt },
+  sortable: { ...entitySortable(t), hitDie: t.hitDie },
   defaultSort: 'name',
 });

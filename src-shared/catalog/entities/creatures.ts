@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { atLeast, atMost, defineEntity, entityFilters, entityIdSchema, equals, oneOf, ruleSystemIdSchema, sourceIdSchema } from '../define';
+import { atLeast, atMost, defineEntity, entityFilters, entityIdSchema, entitySortable, equals, oneOf } from '../define';
 import { rowSchemas } from '../row-schemas';
 import { creatures as t } from '../tables';
-import { entryList, nonEmptyText, sizeCode } from './json';
+import { entityColumnShapes, sizeCode } from './json';
 import * as shape from './shapes';
 
 /** Challenge ratings as 5etools writes them: "0", "1/8", "1/4", "1/2", "1" … "30". */
@@ -25,12 +25,7 @@ export const creatureEntity = defineEntity({
   table: t,
   id: entityIdSchema,
   ...rowSchemas(t, {
-    id: entityIdSchema,
-    name: nonEmptyText,
-    ruleSystemId: ruleSystemIdSchema,
-    sourceId: sourceIdSchema,
-    page: z.number().int().min(0),
-    entries: entryList,
+    ...entityColumnShapes,
     size: sizeCode,
     type: shape.creatureType,
     typeTags: shape.typeTags,
@@ -69,6 +64,6 @@ export const creatureEntity = defineEntity({
     },
     isNpc: equals(t.isNpc, z.boolean()),
   },
-  sortable: { name: t.name, id: t.id, crValue: t.crValue, type: t.type, size: t.size, sourceId: t.sourceId, createdAt: t.createdAt, updatedAt: t.updatedAt },
+  sortable: { ...entitySortable(t), crValue: t.crValue, type: t.type, size: t.size },
   defaultSort: 'name',
 });

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { defineEntity, entityFilters, entityIdSchema, oneOf, ruleSystemIdSchema, sourceIdSchema } from '../define';
+import { defineEntity, entityFilters, entityIdSchema, entitySortable, oneOf } from '../define';
 import { rowSchemas } from '../row-schemas';
 import { FEAT_TYPES, feats as t } from '../tables';
-import { entryList, nonEmptyText } from './json';
+import { entityColumnShapes } from './json';
 import { abilityBonuses, prerequisites } from './shapes';
 
 export const featEntity = defineEntity({
@@ -12,12 +12,7 @@ export const featEntity = defineEntity({
   table: t,
   id: entityIdSchema,
   ...rowSchemas(t, {
-    id: entityIdSchema,
-    name: nonEmptyText,
-    ruleSystemId: ruleSystemIdSchema,
-    sourceId: sourceIdSchema,
-    page: z.number().int().min(0),
-    entries: entryList,
+    ...entityColumnShapes,
     prerequisites,
     abilityIncreases: abilityBonuses,
   }),
@@ -30,6 +25,6 @@ export const featEntity = defineEntity({
       bind: (v: boolean) => (v ? 1 : 0),
     },
   },
-  sortable: { name: t.name, id: t.id, sourceId: t.sourceId, createdAt: t.createdAt, updatedAt: t.updatedAt },
+  sortable: entitySortable(t),
   defaultSort: 'name',
 });

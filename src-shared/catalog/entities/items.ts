@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { atLeast, atMost, defineEntity, entityFilters, entityIdSchema, equals, oneOf, ruleSystemIdSchema, sourceIdSchema } from '../define';
+import { atLeast, atMost, defineEntity, entityFilters, entityIdSchema, entitySortable, equals, oneOf } from '../define';
 import { rowSchemas } from '../row-schemas';
 import { ITEM_RARITIES, items as t } from '../tables';
-import { entryList, nonEmptyText } from './json';
+import { entityColumnShapes } from './json';
 import { additionalProperties, attunementPrereq, itemDamage, itemProperties, itemType } from './shapes';
 
 /** Item type codes are stored bare ("M", not "M|XPHB"). */
@@ -15,12 +15,7 @@ export const itemEntity = defineEntity({
   table: t,
   id: entityIdSchema,
   ...rowSchemas(t, {
-    id: entityIdSchema,
-    name: nonEmptyText,
-    ruleSystemId: ruleSystemIdSchema,
-    sourceId: sourceIdSchema,
-    page: z.number().int().min(0),
-    entries: entryList,
+    ...entityColumnShapes,
     baseItemId: entityIdSchema,
     type: itemType,
     weightLb: z.number().min(0),
@@ -49,6 +44,6 @@ export const itemEntity = defineEntity({
     weightMinLb: atLeast(t.weightLb, z.number().min(0)),
     weightMaxLb: atMost(t.weightLb, z.number().min(0)),
   },
-  sortable: { name: t.name, id: t.id, sourceId: t.sourceId, valueCp: t.valueCp, weightLb: t.weightLb, rarity: t.rarity, createdAt: t.createdAt, updatedAt: t.updatedAt },
+  sortable: { ...entitySortable(t), valueCp: t.valueCp, weightLb: t.weightLb, rarity: t.rarity },
   defaultSort: 'name',
 });

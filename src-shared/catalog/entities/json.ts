@@ -1,11 +1,13 @@
 /** JSON shapes shared by several entities. */
 import { z } from 'zod';
+import { entityIdSchema, ruleSystemIdSchema, sourceIdSchema } from '../define';
+import { entryList } from './shapes/entries';
 
 /** A free-form JSON object (metadata columns). */
 export const jsonObject = z.record(z.string(), z.json());
 
 /** 5etools entries (rules text with `{@tag …}` markup, kept as published): see shapes/entries. */
-export { entryList } from './shapes/entries';
+export { entryList };
 
 export const nonEmptyText = z.string().trim().min(1).max(500);
 
@@ -15,3 +17,13 @@ export const sizeCode = z.enum(SIZE_CODES);
 
 export const ABILITIES = ['str', 'dex', 'con', 'int', 'wis', 'cha'] as const;
 export const abilityCode = z.enum(ABILITIES);
+
+/** Shapes of the columns every entity table starts with (see tables/entity-columns.ts). */
+export const entityColumnShapes = {
+  id: entityIdSchema,
+  name: nonEmptyText,
+  ruleSystemId: ruleSystemIdSchema,
+  sourceId: sourceIdSchema,
+  page: z.number().int().min(0),
+  entries: entryList,
+};

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { defineEntity, entityFilters, entityIdSchema, oneOf, ruleSystemIdSchema, sourceIdSchema } from '../define';
+import { defineEntity, entityFilters, entityIdSchema, entitySortable, oneOf } from '../define';
 import { rowSchemas } from '../row-schemas';
 import { races as t } from '../tables';
-import { entryList, nonEmptyText, sizeCode } from './json';
+import { entityColumnShapes, sizeCode } from './json';
 import { age, abilityBonuses, proficiencyChoices, speed, traitTags } from './shapes';
 
 export const raceEntity = defineEntity({
@@ -11,12 +11,7 @@ export const raceEntity = defineEntity({
   table: t,
   id: entityIdSchema,
   ...rowSchemas(t, {
-    id: entityIdSchema,
-    name: nonEmptyText,
-    ruleSystemId: ruleSystemIdSchema,
-    sourceId: sourceIdSchema,
-    page: z.number().int().min(0),
-    entries: entryList,
+    ...entityColumnShapes,
     parentRaceId: entityIdSchema,
     size: sizeCode,
     speed,
@@ -31,6 +26,6 @@ export const raceEntity = defineEntity({
     parentRaceId: oneOf(t.parentRaceId, entityIdSchema),
     size: oneOf(t.size, sizeCode),
   },
-  sortable: { name: t.name, id: t.id, sourceId: t.sourceId, createdAt: t.createdAt, updatedAt: t.updatedAt },
+  sortable: entitySortable(t),
   defaultSort: 'name',
 });

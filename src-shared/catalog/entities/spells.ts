@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { atLeast, atMost, defineEntity, entityFilters, entityIdSchema, equals, oneOf, ruleSystemIdSchema, sourceIdSchema } from '../define';
+import { atLeast, atMost, defineEntity, entityFilters, entityIdSchema, entitySortable, equals, oneOf } from '../define';
 import { rowSchemas } from '../row-schemas';
 import { SPELL_SCHOOLS, spells as t } from '../tables';
-import { entryList, nonEmptyText } from './json';
+import { entityColumnShapes, entryList } from './json';
 import { castingTime, components, duration, spellDamageTypes, spellRange, spellSavingThrows } from './shapes';
 
 const spellLevel = z.number().int().min(0).max(9);
@@ -16,12 +16,7 @@ export const spellEntity = defineEntity({
   table: t,
   id: entityIdSchema,
   ...rowSchemas(t, {
-    id: entityIdSchema,
-    name: nonEmptyText,
-    ruleSystemId: ruleSystemIdSchema,
-    sourceId: sourceIdSchema,
-    page: z.number().int().min(0),
-    entries: entryList,
+    ...entityColumnShapes,
     level: spellLevel,
     castingTime,
     range: spellRange,
@@ -46,6 +41,6 @@ export const spellEntity = defineEntity({
     isRitual: equals(t.isRitual, z.boolean()),
     isConcentration: equals(t.isConcentration, z.boolean()),
   },
-  sortable: { name: t.name, id: t.id, level: t.level, school: t.school, sourceId: t.sourceId, createdAt: t.createdAt, updatedAt: t.updatedAt },
+  sortable: { ...entitySortable(t), level: t.level, school: t.school },
   defaultSort: 'name',
 });
