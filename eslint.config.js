@@ -21,7 +21,15 @@ export default tseslint.config(
   },
   {
     // The database core runs under plain Node (tests, CLI, benchmarks): it must never import electron.
-    files: ['src-main/db/**/*.ts', 'src-main/import/**/*.ts', 'src-main/cli/**/*.ts', 'src-shared/**/*.ts'],
+    files: [
+      'src-main/db/**/*.ts',
+      'src-main/db-host/**/*.ts',
+      'src-main/import/**/*.ts',
+      'src-main/cli/**/*.ts',
+      'src-main/ipc/sender-policy.ts',
+      'src-main/startup-failure.ts',
+      'src-shared/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The database core must run under plain Node.' }] }],
     },

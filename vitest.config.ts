@@ -28,6 +28,8 @@ export default defineConfig({
     environment: 'node',
     include: ['src-main/**/*.test.ts', 'src-shared/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['e2e/**', 'node_modules/**', 'out/**'],
+    // Rebuilds out/ when stale: the database host tests run the built worker thread.
+    globalSetup: ['test/global-setup.ts'],
     // 2 cores. Forks rather than threads: native addon, and crash isolation per file.
     pool: 'forks',
     poolOptions: { forks: { minForks: 1, maxForks: 2 } },

@@ -3,9 +3,12 @@
  * whichever project runs it:
  *
  * - `harness`: the real renderer build (out/renderer) served over http://127.0.0.1 and opened in
- *   Chromium (Debian's /usr/bin/chromium where present). The preload's client is bound to the
- *   main-process router in this test process through `page.exposeBinding` (added with the IPC
- *   layer, at the marked place in `appPage` below).
+ *   Chromium (Debian's /usr/bin/chromium where present). The built preload (out/preload/index.cjs)
+ *   runs in the page before the renderer, with a stand-in for electron's `contextBridge` and
+ *   `ipcRenderer` whose `invoke` is a `page.exposeBinding` into this test process. There it
+ *   reaches the real main-process router (sender policy, validation) and the real database host
+ *   (its worker threads, out/main/db-worker.js) on a catalog in the test's user-data directory.
+ *   So window.mimir is built by the very code the app ships; only the transport differs.
  * - `electron`: the built app (out/main/index.js, through package.json "main") launched with
  *   `_electron.launch`. Where the Electron binary is not installed
  *   (ELECTRON_SKIP_BINARY_DOWNLOAD=1) the test is skipped with a visible reason.
@@ -21,13 +24,22 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { _electron, test as base, expect, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { _electron, test as base, expect, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
+import { IMPORT_PROGRESS_EVENT } from '../src-shared/contract';
+import type { ImportProgress } from '../src-shared/import-types';
+import { startDatabaseHost, type DatabaseHost } from '../src-main/db-host/host';
+import { createRouter, type Sender } from '../src-main/ipc/router';
+import { createSenderPolicy } from '../src-main/ipc/sender-policy';
 
 export { expect };
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const rendererDir = join(repoRoot, 'out', 'renderer');
 export const mainEntry = join(repoRoot, 'out', 'main', 'index.js');
+export const preloadBundle = join(repoRoot, 'out', 'preload', 'index.cjs');
+export const databaseWorker = join(repoRoot, 'out', 'main', 'db-worker.js');
+/** The catalog file inside the user-data directory, as the app names it. */
+export const CATALOG_FILE_NAME = 'catalog.sqlite';
 
 export type Target = 'harness' | 'electron';
 
@@ -145,6 +157,97 @@ async function attachScreenshotOnFailure(page: Page, testInfo: TestInfo): Promis
   }
 }
 
+/** `webContents.id` the harness gives its page (the app window's id in the sender policy). */
+const HARNESS_WEB_CONTENTS_ID = 1;
+
+/**
+ * Page script that runs the built preload as Electron would: `require('electron')` gets
+ * `contextBridge.exposeInMainWorld` (defines the global) and an `ipcRenderer` whose `invoke` is
+ * the exposed binding and whose `on` / `removeListener` keep listeners that
+ * `__mimirHarnessEmit` (called from the test process) feeds. Any other `require` throws, as in a
+ * sandboxed preload.
+ */
+function harnessPreloadScript(preloadSource: string): string {
+  return `(() => {
+  const listeners = new Map();
+  const electron = {
+    contextBridge: {
+      exposeInMainWorld(key, api) {
+        Object.defineProperty(globalThis, key, { value: api, enumerable: true });
+      },
+    },
+    ipcRenderer: {
+      invoke: (channel, input) => globalThis.__mimirInvoke(channel, input),
+      on(event, listener) {
+        if (!listeners.has(event)) listeners.set(event, new Set());
+        listeners.get(event).add(listener);
+      },
+      removeListener(event, listener) {
+        listeners.get(event)?.delete(listener);
+      },
+    },
+  };
+  Object.defineProperty(globalThis, '__mimirHarnessEmit', {
+    value: (event, payload) => {
+      for (const listener of [...(listeners.get(event) ?? [])]) listener({}, payload);
+    },
+  });
+  const require = (name) => {
+    if (name === 'electron') return electron;
+    throw new Error('a sandboxed preload can only require electron, not ' + name);
+  };
+  const module = { exports: {} };
+  (function (require, module, exports) {
+${preloadSource}
+  })(require, module, module.exports);
+})();`;
+}
+
+interface HarnessGlobals {
+  __mimirHarnessEmit(event: string, payload: unknown): void;
+}
+
+/**
+ * Binds `context` to the real router and database host for one test: starts the host on
+ * `userDataDir`/catalog.sqlite, exposes the router as `__mimirInvoke` and runs the preload before
+ * any page script. Returns the host (closed by the caller) and the router's logged failures.
+ */
+async function bindHarness(
+  context: BrowserContext,
+  page: Page,
+  rendererUrl: string,
+  userDataDir: string,
+): Promise<{ host: DatabaseHost; routerErrors: string[] }> {
+  for (const file of [preloadBundle, databaseWorker]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npx electron-vite build\` first (npm run test:e2e does).`);
+  }
+  const host = await startDatabaseHost({ file: join(userDataDir, CATALOG_FILE_NAME), workerPath: databaseWorker });
+  const routerErrors: string[] = [];
+  const router = createRouter({
+    execute: (channel, input) => host.execute(channel, input),
+    isTrustedSender: createSenderPolicy({ appWebContentsId: () => HARNESS_WEB_CONTENTS_ID, rendererUrl }),
+    logError: ({ channel, error }) => routerErrors.push(`${channel}: ${JSON.stringify(error)}`),
+  });
+  await context.exposeBinding('__mimirInvoke', ({ frame, page: source }, channel: unknown, input: unknown) => {
+    const sender: Sender = {
+      frameUrl: frame.url(),
+      isMainFrame: frame === source.mainFrame(),
+      webContentsId: HARNESS_WEB_CONTENTS_ID,
+    };
+    return router.handle(String(channel), input, sender);
+  });
+  await context.addInitScript({ content: harnessPreloadScript(await readFile(preloadBundle, 'utf8')) });
+  host.onProgress((progress: ImportProgress) => {
+    void page
+      .evaluate(([event, payload]) => (globalThis as unknown as HarnessGlobals).__mimirHarnessEmit(event, payload), [
+        IMPORT_PROGRESS_EVENT,
+        progress,
+      ] as const)
+      .catch(() => undefined); // the page may be gone
+  });
+  return { host, routerErrors };
+}
+
 export const test = base.extend<MimirTestFixtures, MimirWorkerOptions & MimirWorkerFixtures>({
   target: ['harness', { option: true, scope: 'worker' }],
 
@@ -221,18 +324,20 @@ export const test = base.extend<MimirTestFixtures, MimirWorkerOptions & MimirWor
     const { url } = await rendererServer.get();
     const browser = await harnessBrowser.get();
     const context = await browser.newContext();
+    let host: DatabaseHost | undefined;
     try {
       const page = await context.newPage();
       watchPageErrors(page, rendererErrors);
-      // The IPC layer binds window.mimir to the main-process router here (page.exposeBinding +
-      // the preload's client builder) before the renderer loads, using `userDataDir` for the
-      // database. Until then the renderer runs without it.
+      const harness = await bindHarness(context, page, url, userDataDir);
+      host = harness.host;
       await page.goto(url);
       await use(page);
       await attachScreenshotOnFailure(page, testInfo);
       expect(rendererErrors, 'errors in the renderer').toEqual([]);
+      expect(harness.routerErrors, 'unexpected failures logged by the main-process router').toEqual([]);
     } finally {
       await context.close();
+      await host?.close();
     }
   },
 });

@@ -1,14 +1,52 @@
 /**
- * Electron main process entry. Minimal shell: one hardened window showing the renderer.
- * The database startup (open → check → migrate, see ARCHITECTURE.md "Startup") is added here
- * before the window is created.
+ * Electron main process entry (ARCHITECTURE.md, "Startup"):
+ * 1. resolve the catalog file in userData (MIMIR_USER_DATA_DIR overrides the directory);
+ * 2. start the database host (./db-host): its writer thread runs open → check → migrate;
+ * 3. only then register the IPC channels and open the window. If the catalog cannot be used,
+ *    a dialog says why and what to do, and the app quits without touching the file;
+ * 4. on quit: wait for running work, checkpoint the WAL and close (host.close()), then exit.
  */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, shell } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { CatalogError, fail, isAppError, type AppError } from '../src-shared/errors';
+import { startDatabaseHost, type DatabaseHost } from './db-host/host';
+import { bindIpc, sendProgress } from './ipc/electron-ipc';
+import { createRouter } from './ipc/router';
+import { createSenderPolicy } from './ipc/sender-policy';
+import { electronNativeBinding } from './native-binding';
+import { describeStartupFailure } from './startup-failure';
 
 // Tests (Playwright's electron project) give every run its own user-data directory.
 const userDataOverride = process.env.MIMIR_USER_DATA_DIR;
 if (userDataOverride) app.setPath('userData', userDataOverride);
+
+const CATALOG_FILE_NAME = 'catalog.sqlite';
+
+/**
+ * Sent as a header as well as the <meta> tag in index.html: the header also covers the dev
+ * server and adds what a <meta> policy cannot (frame-ancestors).
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** The one URL the app window shows, and the only one whose frames may call the catalog API. */
+const rendererUrl =
+  (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) ||
+  pathToFileURL(join(__dirname, '../renderer/index.html')).href;
+
+let host: DatabaseHost | undefined;
+let appWindow: BrowserWindow | undefined;
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -24,19 +62,17 @@ function createWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-
-  const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-  if (!app.isPackaged && devServerUrl) {
-    void window.loadURL(devServerUrl);
-  } else {
-    void window.loadFile(join(__dirname, '../renderer/index.html'));
-  }
+  window.on('closed', () => {
+    if (appWindow === window) appWindow = undefined;
+  });
+  void window.loadURL(rendererUrl);
   return window;
 }
 
 // No page may navigate away, open windows or embed webviews; http(s) links go to the browser.
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     if (/^https?:\/\//.test(url)) void shell.openExternal(url);
@@ -44,13 +80,112 @@ app.on('web-contents-created', (_event, contents) => {
   });
 });
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+function appErrorOf(error: unknown): AppError {
+  if (error instanceof CatalogError) return error.error;
+  if (isAppError(error)) return error;
+  return fail('Internal', 'The catalog service could not be started.', {
+    reason: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  }).toJSON();
+}
 
-void app.whenReady().then(() => {
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+async function showStartupFailure(error: AppError, file: string): Promise<void> {
+  console.error(`[mimir] cannot open ${file}: ${error.code}: ${error.message}`, error.details);
+  const { title, message, detail } = describeStartupFailure(error, file);
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title,
+    message,
+    detail,
+    buttons: ['Quit', 'Show the catalog in its folder'],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
   });
-});
+  if (response === 1) shell.showItemInFolder(file);
+}
+
+async function start(): Promise<void> {
+  const dir = app.getPath('userData');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, CATALOG_FILE_NAME);
+
+  let started: DatabaseHost;
+  try {
+    started = await startDatabaseHost({
+      file,
+      nativeBinding: electronNativeBinding(app.getAppPath()),
+      workerPath: join(__dirname, 'db-worker.js'),
+    });
+  } catch (error) {
+    await showStartupFailure(appErrorOf(error), file);
+    app.exit(1); // nothing is open: no before-quit work to do
+    return;
+  }
+  host = started;
+  if (started.startup.steps.length > 0) {
+    console.log(
+      `[mimir] catalog migrated from version ${started.startup.fromVersion} to ${started.startup.toVersion}` +
+        (started.startup.backupFile ? ` (backup: ${started.startup.backupFile})` : ''),
+    );
+  }
+
+  const router = createRouter({
+    execute: (channel, input) => started.execute(channel, input),
+    isTrustedSender: createSenderPolicy({ appWebContentsId: () => appWindow?.webContents.id, rendererUrl }),
+    logError: ({ channel, error }) => console.error(`[mimir] ${channel} failed:`, error),
+  });
+  bindIpc(ipcMain, router);
+  started.onProgress((progress) => sendProgress(appWindow?.webContents, progress));
+
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+
+  appWindow = createWindow();
+  app.on('activate', () => {
+    if (!appWindow) appWindow = createWindow();
+  });
+}
+
+// One instance per user-data directory: two apps would be two writers on one catalog.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!appWindow) return;
+    if (appWindow.isMinimized()) appWindow.restore();
+    appWindow.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // Quit waits for the catalog to be checkpointed and closed (after any running import).
+  let closing = false;
+  app.on('before-quit', (event) => {
+    const running = host;
+    if (!running) return;
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    void running
+      .close()
+      .catch((error: unknown) => console.error('[mimir] closing the catalog failed:', error))
+      .finally(() => {
+        host = undefined;
+        app.quit();
+      });
+  });
+
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('[mimir] startup failed:', error);
+      app.exit(1);
+    });
+}
