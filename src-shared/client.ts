@@ -1,10 +1,13 @@
 /**
- * Builds the renderer's API object (`window.mimir`) from the contract and an invoke function.
+ * Builds the renderer's API object (`window.mimir`) from the contract's channel names and an
+ * invoke function.
  * The preload binds it to Electron IPC; tests and the end-to-end harness bind the very same
  * code to other transports. Every method resolves to the wire envelope
  * `{ ok: true, data } | { ok: false, error }`; `unwrap` turns an envelope into a value or a throw.
  */
-import { contract, IMPORT_PROGRESS_EVENT, type ChannelName, type Contract, type InputOf, type MethodOf, type Namespace, type OutputOf } from './contract';
+import { CHANNELS, IMPORT_PROGRESS_EVENT, type ChannelName } from './channels';
+// Types only: the contract's schemas stay out of the preload bundle.
+import type { Contract, InputOf, MethodOf, Namespace, OutputOf } from './contract';
 import { CatalogError, type Result } from './errors';
 import type { ImportProgress } from './import-types';
 
@@ -26,9 +29,9 @@ export type MimirApi = {
 
 export function createClient(invoke: Invoke, subscribe: Subscribe): MimirApi {
   const api: Record<string, Record<string, unknown>> = {};
-  for (const [namespace, methods] of Object.entries(contract)) {
+  for (const [namespace, methods] of Object.entries(CHANNELS)) {
     const bound: Record<string, unknown> = {};
-    for (const [method, { channel }] of Object.entries(methods as Record<string, { channel: ChannelName }>)) {
+    for (const [method, channel] of Object.entries(methods as Record<string, ChannelName>)) {
       bound[method] = (input?: unknown) => invoke(channel, input);
     }
     api[namespace] = bound;

@@ -17,7 +17,8 @@ import {
   type RowOf,
   type UpsertResult,
 } from './catalog/define';
-import { catalogEntities, importLogEntity, type CatalogEntities, type EntityKey } from './catalog/entities';
+import { catalogEntities, ENTITY_KEYS, importLogEntity, type CatalogEntities, type EntityKey } from './catalog/entities';
+import { CHANNELS, type Channels } from './channels';
 import type { DbStatus, IntegrityReport } from './db-types';
 import type { ImportResult } from './import-types';
 
@@ -38,10 +39,9 @@ function channel<Output>() {
 /** Most rows one batchUpsert call may carry; larger imports go through `import:5etools`. */
 export const MAX_BATCH_ROWS = 1000;
 
-export const ENTITY_VERBS = ['create', 'get', 'update', 'delete', 'list', 'count', 'batchUpsert'] as const;
-export type EntityVerb = (typeof ENTITY_VERBS)[number];
+export { CHANNEL_NAMES, ENTITY_VERBS, IMPORT_PROGRESS_EVENT, type EntityVerb } from './channels';
 
-function entityChannels<K extends string, D extends EntityDefinition>(key: K, definition: D) {
+function entityChannels<K extends EntityKey, D extends EntityDefinition>(key: K, definition: D) {
   // A definition types its id schema as `string | number`; the row type says which.
   const id = definition.id as z.ZodType<IdOf<D>, IdOf<D>>;
   const filter = filterSchema(definition);
@@ -79,27 +79,21 @@ const absolutePath = z
 
 export const contract = {
   ...(Object.fromEntries(
-    (Object.keys(catalogEntities) as EntityKey[]).map((key) => [key, entityChannels(key, catalogEntities[key])]),
+    ENTITY_KEYS.map((key) => [key, entityChannels(key, catalogEntities[key])]),
   ) as EntityContract),
   db: {
     /** File, schema version and row counts. */
-    status: channel<DbStatus>()('db:status', noInput),
+    status: channel<DbStatus>()(CHANNELS.db.status, noInput),
     /** integrity_check, foreign keys and schema drift. */
-    check: channel<IntegrityReport>()('db:check', noInput),
+    check: channel<IntegrityReport>()(CHANNELS.db.check, noInput),
   },
   import: {
     /** Imports a 5etools data folder; progress arrives as `import:progress` events. */
-    fiveEtools: channel<ImportResult>()('import:5etools', z.strictObject({ dataDir: absolutePath })),
+    fiveEtools: channel<ImportResult>()(CHANNELS.import.fiveEtools, z.strictObject({ dataDir: absolutePath })),
     /** Past import runs (import_log), newest first by default. */
-    history: channel<Page<RowOf<typeof importLogEntity>>>()(
-      'import:history',
-      listInputSchema(importLogEntity),
-    ),
+    history: channel<Page<RowOf<typeof importLogEntity>>>()(CHANNELS.import.history, listInputSchema(importLogEntity)),
   },
 };
-
-/** Event pushed from main to the renderer during `import:5etools`. */
-export const IMPORT_PROGRESS_EVENT = 'import:progress';
 
 export type Contract = typeof contract;
 export type Namespace = keyof Contract;
@@ -122,4 +116,9 @@ export const channelsByName: ReadonlyMap<string, AnyChannel> = new Map(
   ),
 );
 
-export const CHANNEL_NAMES = [...channelsByName.keys()] as ChannelName[];
+// The contract and the plain name list (channels.ts) must list the same namespaces, methods
+// and channel names; a difference in either direction fails to compile here.
+type NamesOfContract = { [N in Namespace]: { [M in MethodOf<N>]: Contract[N][M] extends Channel<infer Name> ? Name : never } };
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _namesAgree: Same<NamesOfContract, { -readonly [N in keyof Channels]: { -readonly [M in keyof Channels[N]]: Channels[N][M] } }> = true;
+void _namesAgree;

@@ -756,7 +756,7 @@ const otherCases: Record<string, () => void> = {
 
 describe.each(Object.entries(contract))('window.mimir.%s', (namespace, methods) => {
   for (const [verb, { channel }] of Object.entries(methods as Record<string, { channel: string }>)) {
-    const isEntity = (ENTITY_KEYS as string[]).includes(namespace) && (ENTITY_VERBS as readonly string[]).includes(verb);
+    const isEntity = (ENTITY_KEYS as readonly string[]).includes(namespace) && (ENTITY_VERBS as readonly string[]).includes(verb);
     const cases = isEntity
       ? () => entityVerbCases[verb as EntityVerb](namespace as EntityKey, SPECS[namespace as EntityKey])
       : otherCases[channel];
@@ -774,7 +774,7 @@ describe('test coverage of the contract', () => {
   it('covers every non-entity channel and nothing else', () => {
     const declared = Object.values(contract)
       .flatMap((methods) => Object.values(methods as Record<string, { channel: string }>).map((c) => c.channel))
-      .filter((channel) => !(ENTITY_KEYS as string[]).includes(channel.split(':')[0] as string));
+      .filter((channel) => !(ENTITY_KEYS as readonly string[]).includes(channel.split(':')[0] as string));
     expect(Object.keys(otherCases).sort()).toEqual(declared.sort());
     expect(Object.keys(SPECS).sort()).toEqual([...ENTITY_KEYS].sort());
     expect(ENTITY_TABLES.every((key) => key in SPECS)).toBe(true);

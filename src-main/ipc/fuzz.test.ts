@@ -163,7 +163,7 @@ async function call(channel: string, input: unknown, sender: Sender = TRUSTED_SE
 /** A valid input of each channel, over the stored sample rows (the seed of the mutations). */
 function validExample(channel: ChannelName): unknown {
   const [namespace, verb] = channel.split(':') as [string, string];
-  if ((ENTITY_KEYS as string[]).includes(namespace)) {
+  if ((ENTITY_KEYS as readonly string[]).includes(namespace)) {
     const key = namespace as EntityKey;
     const row = sampleRow(key, 1);
     const id = storedIds[key];

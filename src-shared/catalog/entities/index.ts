@@ -1,3 +1,4 @@
+import { ENTITY_KEYS, type EntityKey } from '../entity-keys';
 import { backgroundEntity } from './backgrounds';
 import { classEntity } from './classes';
 import { contentReferenceEntity } from './content-references';
@@ -40,8 +41,11 @@ export const catalogEntities = {
   feats: featEntity,
   contentReferences: contentReferenceEntity,
   importLog: importLogEntity,
-} as const;
+} as const satisfies Record<EntityKey, unknown>;
 
 export type CatalogEntities = typeof catalogEntities;
-export type EntityKey = keyof CatalogEntities;
-export const ENTITY_KEYS = Object.keys(catalogEntities) as EntityKey[];
+export { ENTITY_KEYS, type EntityKey };
+
+// Both directions: no definition without an API name, and no API name without a definition.
+const _sameKeys: EntityKey extends keyof CatalogEntities ? true : never = true;
+void _sameKeys;
