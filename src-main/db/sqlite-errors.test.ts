@@ -78,7 +78,7 @@ const cases: TableCase[] = [
     duplicate: { input: { id: 'dnd5e-2014', name: 'Again' }, id: 'dnd5e-2014' },
     invalid: [
       ['a bad id format', { id: 'D&D 5e', name: 'x' }, ['id']],
-      ['an unknown key', { id: 'x', name: 'x', edition: 5 }, [], /edition/],
+      ['an unknown key', { id: 'x', name: 'x', edition: 5 }, ['edition'], /edition/],
       ['a wrong type', { id: 'x', name: 42 }, ['name']],
       ['metadata that is not an object', { id: 'x', name: 'x', metadata: [1, 2] }, ['metadata']],
       ['a missing required field', { id: 'x' }, ['name']],
@@ -99,7 +99,7 @@ const cases: TableCase[] = [
     },
     invalid: [
       ['a bad id format', { id: 'P H B', ruleSystemId: 'dnd5e-2014', fullName: 'x' }, ['id']],
-      ['an unknown key', { id: 'MM', ruleSystemId: 'dnd5e-2014', fullName: 'x', pages: 300 }, [], /pages/],
+      ['an unknown key', { id: 'MM', ruleSystemId: 'dnd5e-2014', fullName: 'x', pages: 300 }, ['pages'], /pages/],
       ['a wrong type', { id: 'MM', ruleSystemId: 'dnd5e-2014', fullName: 'x', isSrd: 'yes' }, ['isSrd']],
       ['a date that is not a date', { id: 'MM', ruleSystemId: 'dnd5e-2014', fullName: 'x', publishedDate: '2014-13-45' }, ['publishedDate']],
       ['a snake_case column name', { id: 'MM', rule_system_id: 'dnd5e-2014', fullName: 'x' }, ['ruleSystemId']],
@@ -127,7 +127,7 @@ const cases: TableCase[] = [
     },
     invalid: [
       ['a bad id format', { id: -4, sourceEntityId: 'a', sourceEntityType: 'spells', targetEntityId: 'b', targetEntityType: 'items' }, ['id']],
-      ['an unknown key', { sourceEntityId: 'a', sourceEntityType: 'spells', targetEntityId: 'b', targetEntityType: 'items', weight: 1 }, [], /weight/],
+      ['an unknown key', { sourceEntityId: 'a', sourceEntityType: 'spells', targetEntityId: 'b', targetEntityType: 'items', weight: 1 }, ['weight'], /weight/],
       ['a wrong type', { sourceEntityId: 'a', sourceEntityType: 'spells', targetEntityId: 'b', targetEntityType: 'items', context: 5 }, ['context']],
       ['an entity type that is not a table', { sourceEntityId: 'a', sourceEntityType: 'monsters', targetEntityId: 'b', targetEntityType: 'items' }, ['sourceEntityType']],
       ['an entity id with spaces', { sourceEntityId: 'a b', sourceEntityType: 'spells', targetEntityId: 'b', targetEntityType: 'items' }, ['sourceEntityId']],
@@ -152,7 +152,7 @@ const cases: TableCase[] = [
     },
     invalid: [
       ['a bad id format', { id: 1.5, filePath: 'a.json', fileType: 'spells' }, ['id']],
-      ['an unknown key', { filePath: 'a.json', fileType: 'spells', durationMs: 5 }, [], /durationMs/],
+      ['an unknown key', { filePath: 'a.json', fileType: 'spells', durationMs: 5 }, ['durationMs'], /durationMs/],
       ['a wrong type', { filePath: 'a.json', fileType: 'spells', recordsProcessed: 'many' }, ['recordsProcessed']],
       ['a negative count', { filePath: 'a.json', fileType: 'spells', recordsImported: -1 }, ['recordsImported']],
       ['a status outside the set', { filePath: 'a.json', fileType: 'spells', importStatus: 'done' }, ['importStatus']],
