@@ -2,8 +2,8 @@
 import type { InsertOf } from '../../../src-shared/catalog/define';
 import type { backgroundEntity } from '../../../src-shared/catalog/entities';
 import type { ImportContext } from './context';
-import { expandVersions, resolveCopies } from './copy';
 import { recordId } from './ids';
+import { mapWithVersions } from './map-records';
 import { entriesToText, stripTags } from './markup';
 import { int, isRecord, list, orNull, str } from './raw';
 import type { Mapped, Raw } from './types';
@@ -26,18 +26,7 @@ export function findFeature(entries: unknown): Raw | undefined {
 }
 
 export function mapBackgrounds(backgrounds: Raw[], ctx: ImportContext): Mapped<BackgroundInsert> {
-  const rows: BackgroundInsert[] = [];
-  let generated = 0;
-  for (const background of resolveCopies(backgrounds, (record, reason) => ctx.skip('backgrounds', record, reason))) {
-    const row = mapBackground(background, ctx);
-    if (row) rows.push(row);
-    for (const version of expandVersions(background)) {
-      generated += 1;
-      const versionRow = mapBackground(version, ctx);
-      if (versionRow) rows.push(versionRow);
-    }
-  }
-  return { rows, read: backgrounds.length, generated };
+  return mapWithVersions('backgrounds', backgrounds, ctx, (background) => mapBackground(background, ctx));
 }
 
 export function mapBackground(background: Raw, ctx: ImportContext): BackgroundInsert | undefined {

@@ -2,8 +2,9 @@
 import type { InsertOf } from '../../../src-shared/catalog/define';
 import { challengeRating, challengeRatingValue, type creatureEntity } from '../../../src-shared/catalog/entities/creatures';
 import type { ImportContext } from './context';
-import { expandVersions, resolveCopies } from './copy';
 import { recordId } from './ids';
+import { resolveCopies } from './copy';
+import { mapWithVersions } from './map-records';
 import { int, isRecord, list, orNull, refKey, str } from './raw';
 import type { Mapped, Raw } from './types';
 
@@ -29,18 +30,7 @@ export function indexLegendaryGroups(groups: Raw[]): GroupLookup {
 
 export function mapCreatures(monsters: Raw[], groups: Raw[], ctx: ImportContext): Mapped<CreatureInsert> {
   const lookup = indexLegendaryGroups(groups);
-  const rows: CreatureInsert[] = [];
-  let generated = 0;
-  for (const monster of resolveCopies(monsters, (record, reason) => ctx.skip('creatures', record, reason))) {
-    const row = mapCreature(monster, lookup, ctx);
-    if (row) rows.push(row);
-    for (const version of expandVersions(monster)) {
-      generated += 1;
-      const versionRow = mapCreature(version, lookup, ctx);
-      if (versionRow) rows.push(versionRow);
-    }
-  }
-  return { rows, read: monsters.length, generated };
+  return mapWithVersions('creatures', monsters, ctx, (monster) => mapCreature(monster, lookup, ctx));
 }
 
 /** `"1/4"`, `{cr: "17", lair: "18"}` → the rating, plus what the object adds in words. */

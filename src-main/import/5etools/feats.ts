@@ -2,8 +2,8 @@
 import type { InsertOf } from '../../../src-shared/catalog/define';
 import type { featEntity } from '../../../src-shared/catalog/entities';
 import type { ImportContext } from './context';
-import { expandVersions, resolveCopies } from './copy';
 import { recordId } from './ids';
+import { mapWithVersions } from './map-records';
 import { int, list, orNull, str } from './raw';
 import type { Mapped, Raw } from './types';
 
@@ -27,18 +27,7 @@ export function featType(category: unknown): FeatInsert['featType'] {
 }
 
 export function mapFeats(feats: Raw[], ctx: ImportContext): Mapped<FeatInsert> {
-  const rows: FeatInsert[] = [];
-  let generated = 0;
-  for (const feat of resolveCopies(feats, (record, reason) => ctx.skip('feats', record, reason))) {
-    const row = mapFeat(feat, ctx);
-    if (row) rows.push(row);
-    for (const version of expandVersions(feat)) {
-      generated += 1;
-      const versionRow = mapFeat(version, ctx);
-      if (versionRow) rows.push(versionRow);
-    }
-  }
-  return { rows, read: feats.length, generated };
+  return mapWithVersions('feats', feats, ctx, (feat) => mapFeat(feat, ctx));
 }
 
 export function mapFeat(feat: Raw, ctx: ImportContext): FeatInsert | undefined {
