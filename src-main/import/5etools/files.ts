@@ -158,5 +158,14 @@ export function readDataSet(dir: string): DataSet {
     }
     if (used) data.files.push(rel);
   }
+  // A folder without any 5etools records is almost always the wrong folder: say so rather than
+  // reporting a successful import of nothing.
+  if (data.files.length === 0) {
+    throw fail(
+      'ValidationFailed',
+      `${dir} holds no 5etools data (no JSON file with books, spells, monsters, races, classes, items, backgrounds or feats). Give the path of a 5etools data folder.`,
+      { issues: [{ path: ['dataDir'], message: 'no 5etools data in this folder' }] },
+    );
+  }
   return data;
 }

@@ -328,4 +328,14 @@ describe('import5etools: failures', () => {
     expect(error.message).toMatch(/is not a folder/);
     expect(dump(catalog)).toEqual(before);
   });
+
+  it('a folder without 5etools data fails instead of importing nothing', () => {
+    const { catalog, before } = catalogWithData();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'package.json'), '{"name": "not-5etools"}');
+    const error = expectFailed(catalog, () => import5etools(catalog, dir), 'ValidationFailed');
+    expect(error.message).toMatch(/holds no 5etools data/);
+    expect(error.error.details).toEqual({ issues: [{ path: ['dataDir'], message: 'no 5etools data in this folder' }] });
+    expect(dump(catalog)).toEqual(before);
+  });
 });
