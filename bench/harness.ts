@@ -39,6 +39,8 @@ export interface Comparison {
   /** ours median / baseline median. */
   ratio?: number;
   note?: string;
+  /** No rate column: a per-second rate means nothing for the figure (gaps between timer ticks). */
+  noRate?: true;
 }
 
 const ROUND_MS = 20;
@@ -117,6 +119,7 @@ const fmt = (n: number, digits = 1) =>
   Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '-';
 
 function rate(c: Comparison): string {
+  if (c.noRate) return '';
   const perSec = c.ours.opsPerSec * c.itemsPerOp;
   return c.itemsPerOp === 1 ? `${fmt(perSec, 0)} ops/s` : `${fmt(perSec, 0)} rows/s`;
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --json] [-- --quick]`: the database code against raw better-sqlite3 on the
- * same file in the same run, reported as ratios. Timings are printed, never judged.
+ * same file in the same run, reported as ratios; startup and the database host's responsiveness
+ * during an import as absolute figures. Timings are printed, never judged.
  *
  * Runs under vite-node because the migrations are embedded with `import.meta.glob`.
  */
@@ -12,6 +13,7 @@ import { describeDataset, type Dataset } from './dataset';
 import { legend, table, type Budget, type Comparison } from './harness';
 import { getById } from './scenarios/reads';
 import { lists } from './scenarios/lists';
+import { responsiveness, type ResponsivenessFigures } from './scenarios/responsiveness';
 import { startup } from './scenarios/startup';
 import { batchUpserts } from './scenarios/writes';
 import { creatureRows, seedReferences, spellRows } from './seed';
@@ -33,6 +35,8 @@ interface Settings {
   lists: Budget;
   batch: Budget;
   startup: Budget;
+  /** Spells in the synthetic 5etools folder the database host imports (responsiveness). */
+  responsivenessSpells: number;
 }
 
 /** Default run: under a minute on 2 idle cores. */
@@ -44,6 +48,7 @@ const FULL: Settings = {
   // A 5,000-row batch takes about a second: five samples per side keep the run short.
   batch: { warmup: 1, minSamples: 5, maxSamples: 5, timeMs: 0 },
   startup: { warmup: 1, minSamples: 5, maxSamples: 100, timeMs: 800 },
+  responsivenessSpells: 25_000,
 };
 
 /** A few seconds: checks that every scenario runs; the figures mean little. */
@@ -54,6 +59,7 @@ const QUICK: Settings = {
   lists: { warmup: 5, minSamples: 20, maxSamples: 5_000, timeMs: 150 },
   batch: { warmup: 1, minSamples: 2, maxSamples: 2, timeMs: 0 },
   startup: { warmup: 1, minSamples: 3, maxSamples: 3, timeMs: 0 },
+  responsivenessSpells: 5_000,
 };
 
 const settings = quick ? QUICK : FULL;
@@ -145,6 +151,14 @@ async function main() {
     results.push(...(await fiveEtools(dir)));
     progress('startup');
     results.push(...startup(dir, seededFile, `${(settings.seedRows * 2).toLocaleString('en-US')} rows`, settings.startup));
+    progress(`responsiveness: database host importing ${settings.responsivenessSpells} synthetic spells`);
+    let responsivenessFigures: ResponsivenessFigures | null = null;
+    const hostRun = await responsiveness(dir, settings.responsivenessSpells, progress);
+    if ('skipped' in hostRun) note(`skipped: responsiveness (${hostRun.skipped})`);
+    else {
+      results.push(...hostRun.results);
+      responsivenessFigures = hostRun.figures;
+    }
 
     const environment = {
       date: new Date().toISOString(),
@@ -161,7 +175,9 @@ async function main() {
       durationS: round2((performance.now() - runStart) / 1000),
     };
     if (asJson) {
-      console.log(JSON.stringify({ environment, settings: { quick, ...settings }, results, notes }, null, 2));
+      console.log(
+        JSON.stringify({ environment, settings: { quick, ...settings }, results, responsiveness: responsivenessFigures, notes }, null, 2),
+      );
       return;
     }
     console.log('');

@@ -40,7 +40,11 @@ function newestSource(path: string): number {
   return newest;
 }
 
-function ensureBuilt(): void {
+/**
+ * Builds out/main when the worker is missing or stale. Exported for `npm run bench`, which passes
+ * its own `log` so `--json` keeps stdout to the JSON document.
+ */
+export function ensureBuilt(log: (message: string) => void = console.log): void {
   const inputs = Math.max(...SOURCES.map((p) => join(root, p)).filter(existsSync).map(newestSource));
   if (existsSync(builtWorker) && statSync(builtWorker).mtimeMs >= inputs) return;
 
@@ -50,7 +54,7 @@ function ensureBuilt(): void {
   if (result.status !== 0 || !existsSync(builtWorker)) {
     throw new Error(`electron-vite build failed (the database host tests need it):\n${result.stdout}\n${result.stderr}`);
   }
-  console.log(`global-setup: out/ was older than the sources; rebuilt with electron-vite in ${Date.now() - started} ms`);
+  log(`global-setup: out/ was older than the sources; rebuilt with electron-vite in ${Date.now() - started} ms`);
 }
 
 export default function setup(project: TestProject): () => void {

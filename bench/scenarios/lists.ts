@@ -4,8 +4,8 @@
  * Ours: `repository.list({ filter, limit: 50 })` — input validated by zod, statements prepared
  * once per combination of filters, rows mapped by drizzle.
  * Raw: two prepared statements (page, count) with the WHERE a developer would write by hand
- * (`level = ?`, `type = ?` where ours uses its generic `IN (SELECT value FROM json_each(?))`),
- * rows' JSON columns parsed. Both sort by name, then id.
+ * (`level = ?`, `type = ?`: ours binds a single filter value the same way), rows' JSON columns
+ * parsed. Both sort by name, then id.
  */
 import { creatures, spells } from '../../src-shared/catalog/tables';
 import { nth, type Dataset } from '../dataset';
