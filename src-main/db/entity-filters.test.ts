@@ -391,7 +391,11 @@ describe('items', () => {
   it('type', () => {
     expect(matching(items(), { type: 'M' })).toEqual(['+1-longsword-phb', 'dagger-phb', 'longsword-phb']);
     expect(matching(items(), { type: ['HA', 'P'] })).toEqual(['adamantine-plate-armor-phb', 'plate-armor-phb', 'potion-of-healing-phb']);
-    catchError('ValidationFailed', () => items().list({ filter: { type: 'M|XPHB' } }));
+    // Codes outside the column's set (a source suffix, an unknown code) are refused, not unmatched.
+    for (const type of ['M|XPHB', 'NOPE']) {
+      const error = catchError('ValidationFailed', () => items().list({ filter: { type } as never }));
+      expect(error.details.issues[0]?.path).toEqual(['filter', 'type']);
+    }
   });
 
   it('rarity, isMagic (generated) and requiresAttunement', () => {

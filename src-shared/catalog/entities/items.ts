@@ -6,8 +6,6 @@ import { ITEM_RARITIES, items as t } from '../tables';
 import { entityColumnShapes } from './json';
 import { additionalProperties, attunementPrereq, itemDamage, itemProperties, itemType } from './shapes';
 
-/** Item type codes are stored bare ("M", not "M|XPHB"). */
-export const itemTypeCode = z.string().min(1).max(16).regex(/^[^|]+$/, 'store the bare type code, without "|SOURCE"');
 
 export const itemEntity = defineEntity({
   name: 'items',
@@ -29,7 +27,8 @@ export const itemEntity = defineEntity({
   }),
   filters: {
     ...entityFilters(t),
-    type: oneOf(t.type, itemTypeCode),
+    // The same codes the column accepts, so an unknown code is refused rather than matching nothing.
+    type: oneOf(t.type, itemType),
     rarity: oneOf(t.rarity, z.enum(ITEM_RARITIES)),
     isMagic: equals(t.isMagic, z.boolean()),
     requiresAttunement: equals(t.requiresAttunement, z.boolean()),
