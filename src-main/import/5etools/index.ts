@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import type { EntityDefinition } from '../../../src-shared/catalog/define';
 import { catalogEntities } from '../../../src-shared/catalog/entities';
 import { CatalogError, type AppError } from '../../../src-shared/errors';
+import { issuesOf } from '../../../src-shared/validation';
 import type { Catalog } from '../../db/catalog';
 import type { UpsertResult } from '../../db/repository';
 import { toAppError } from '../../db/sqlite-errors';
@@ -82,7 +83,7 @@ export interface PreparedImport {
 }
 
 function issueText(error: z.ZodError): string {
-  const issue = error.issues[0];
+  const issue = issuesOf(error)[0];
   if (!issue) return 'rejected';
   return `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}`;
 }
