@@ -43,6 +43,12 @@ export type AppError =
   | { code: 'Busy'; message: string; details: Record<string, never> }
   | { code: 'ReadOnly'; message: string; details: Record<string, never> }
   | { code: 'DiskFull'; message: string; details: Record<string, never> }
+  /** A SQLite file that is not a Mimir catalog (no migration history, or another application's tables). Left untouched. */
+  | { code: 'NotACatalog'; message: string; details: { file: string; reason: string } }
+  /** The operation was cancelled by its caller; nothing of it remains. */
+  | { code: 'Cancelled'; message: string; details: { operation: string } }
+  /** The catalog service is not running (stopped, crashed or restarting); the call was not carried out. */
+  | { code: 'Unavailable'; message: string; details: { reason?: string } }
   | { code: 'Internal'; message: string; details: { reason?: string } };
 
 export type ErrorCode = AppError['code'];
@@ -61,6 +67,9 @@ export const ERROR_CODES = [
   'Busy',
   'ReadOnly',
   'DiskFull',
+  'NotACatalog',
+  'Cancelled',
+  'Unavailable',
   'Internal',
 ] as const satisfies readonly ErrorCode[];
 

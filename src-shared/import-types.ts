@@ -3,11 +3,17 @@
 export const IMPORT_KINDS = ['sources', 'races', 'classes', 'items', 'spells', 'creatures', 'backgrounds', 'feats'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
+/** Stages of an import, in order: files read, records resolved (`_copy`, `_versions` …), mapped to rows, written. */
+export const IMPORT_STAGES = ['reading', 'resolving', 'mapping', 'writing'] as const;
+export type ImportStage = (typeof IMPORT_STAGES)[number];
+
 export interface ImportProgress {
-  /** Records handled so far, over all kinds. */
+  stage: ImportStage;
+  /** Units of this stage handled so far (files while reading, records or rows after). */
   done: number;
   total: number;
-  kind: ImportKind;
+  /** The kind being handled, where the stage works kind by kind. */
+  kind?: ImportKind;
 }
 
 export interface SkippedRecord {

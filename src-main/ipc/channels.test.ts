@@ -672,8 +672,8 @@ const otherCases: Record<string, () => void> = {
         copyFrom: template,
         importFiveEtools: (_catalog, dataDir, onProgress) => {
           seen.push(dataDir);
-          onProgress({ done: 1, total: 3, kind: 'sources' });
-          onProgress({ done: 3, total: 3, kind: 'spells' });
+          onProgress({ stage: 'writing', done: 1, total: 3, kind: 'sources' });
+          onProgress({ stage: 'writing', done: 3, total: 3, kind: 'spells' });
           return stubResult;
         },
       });

@@ -43,6 +43,8 @@ export type { ImportKind, ImportProgress, ImportResult, ImportWarning, KindCount
 
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
+  /** Aborting it stops the import at the next record or batch: the transaction rolls back and `Cancelled` is thrown. */
+  signal?: AbortSignal;
 }
 
 /** Rows written per batchUpsert call; progress is reported after each batch. */
@@ -206,9 +208,9 @@ function write(catalog: Catalog, dataDir: string, prepared: PreparedImport, star
       count.updated += result.updated;
       count.unchanged += result.unchanged;
       done += Math.min(BATCH_SIZE, rows.length - at);
-      options.onProgress?.({ done, total, kind });
+      options.onProgress?.({ stage: 'writing', done, total, kind });
     }
-    if (rows.length === 0) options.onProgress?.({ done, total, kind });
+    if (rows.length === 0) options.onProgress?.({ stage: 'writing', done, total, kind });
     count.imported = count.inserted + count.updated + count.unchanged;
     count.read = prepared.read[kind];
     count.generated = prepared.generated[kind];
