@@ -1,27 +1,32 @@
 /**
- * An in-process stand-in for Electron IPC, for tests: the real router and handlers over a real
- * catalog file, and the real client builder (the code the preload runs) on top. Every request,
- * response and progress event goes through `structuredClone`, which is what Electron's IPC does
- * to them, so a test through this transport also proves that every input and output survives
- * the trip (no functions, no class instances whose prototype would be lost).
+ * An in-process stand-in for Electron IPC, for tests: the real router, the real main-process
+ * handlers (over stand-in services) and the real database dispatcher over a real catalog file,
+ * with the real client builder (the code the preload runs) on top. Every request, response and
+ * event goes through `structuredClone`, which is what Electron's IPC does to them, so a test
+ * through this transport also proves that every input and output survives the trip.
  *
- * Test-only: not imported by the app. Imports the database core, so it runs under vitest.
+ * Calls run in this process, one at a time as a worker would run them. Tests that need the
+ * threads themselves use the database host (src-main/db-host/host.test.ts).
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient, type MimirApi } from '../../src-shared/client';
-import { IMPORT_PROGRESS_EVENT, type ChannelName } from '../../src-shared/contract';
-import type { Result } from '../../src-shared/errors';
-import type { ImportProgress } from '../../src-shared/import-types';
 import type Database from 'better-sqlite3';
-import type { Catalog } from '../db/catalog';
-import type { Connection } from '../db/connection';
-import { openCatalog } from '../db/startup';
-import { import5etools } from '../import/5etools';
-import { createHandlers, type HandlerDependencies, type Handlers } from './handlers';
-import { createRouter, type Router, type RouterOptions, type Sender } from './router';
-import { createSenderPolicy } from './sender-policy';
+import { isEventName, type EventName } from '../src-shared/channels';
+import { createClient, type MimirApi } from '../src-shared/client';
+import type { ChannelName } from '../src-shared/contract';
+import type { Result } from '../src-shared/errors';
+import type { Catalog } from '../src-main/db/catalog';
+import type { Connection } from '../src-main/db/connection';
+import { openCatalog } from '../src-main/db/startup';
+import { createDispatcher, type DispatcherDependencies } from '../src-main/db-host/worker/dispatcher';
+import { import5etools } from '../src-main/import/5etools';
+import { createMainHandlers } from '../src-main/ipc/main-handlers';
+import { testServices, type TestServices } from './main-services';
+
+export { testServices, type TestServices };
+import { createRouter, type MainHandlers, type Router, type RouterOptions, type Sender } from '../src-main/ipc/router';
+import { createSenderPolicy } from '../src-main/ipc/sender-policy';
 
 /** Where the packaged app loads its renderer from, for the sender policy. */
 export const RENDERER_URL = 'file:///opt/mimir/resources/app.asar/out/renderer/index.html';
@@ -39,16 +44,6 @@ export const isTrustedTestSender = createSenderPolicy({
   rendererUrl: RENDERER_URL,
 });
 
-/** Dispatches a validated call to its handler, as the database host does. */
-export function executorFor(handlers: Handlers): RouterOptions['execute'] {
-  const byName = handlers as unknown as Record<string, (input: unknown) => unknown>;
-  return async (channel, input) => {
-    const handler = byName[channel];
-    if (!handler) throw new Error(`no handler for ${channel}`);
-    return handler(input);
-  };
-}
-
 export interface TestTransportOptions {
   /** Directory for the catalog file; default a new temp dir, removed by `close()`. */
   dir?: string;
@@ -58,9 +53,9 @@ export interface TestTransportOptions {
    */
   copyFrom?: string;
   /** Replaces the importer (default: the real 5etools importer). */
-  importFiveEtools?: HandlerDependencies['importFiveEtools'];
-  /** Wraps or replaces the executor built from the real handlers (e.g. one that fails). */
-  execute?: (real: RouterOptions['execute']) => RouterOptions['execute'];
+  importFiveEtools?: DispatcherDependencies['importFiveEtools'];
+  /** Wraps or replaces the database executor built from the real dispatcher (e.g. one that fails). */
+  database?: (real: RouterOptions['database']) => RouterOptions['database'];
   /** Replaces the sender policy (default: the app's policy, {@link isTrustedTestSender}). */
   isTrustedSender?: RouterOptions['isTrustedSender'];
 }
@@ -70,12 +65,18 @@ export interface LoggedError {
   error: unknown;
 }
 
+export interface ReceivedEvent {
+  event: EventName;
+  payload: unknown;
+}
+
 export interface TestTransport {
   dir: string;
   file: string;
   catalog: Catalog;
   connection: Connection;
   router: Router;
+  services: TestServices;
   /** `window.mimir` as the preload builds it, over this transport. */
   client: MimirApi;
   /**
@@ -83,12 +84,12 @@ export interface TestTransport {
    * typed client cannot express.
    */
   send(channel: string, input: unknown, sender?: Sender): Promise<Result<unknown>>;
-  /** Channels whose validated input reached the executor, in order. */
+  /** Channels whose input reached a handler (database executor or main-process handler), in order. */
   executed: ChannelName[];
   /** What the router logged (unexpected failures). */
   logged: LoggedError[];
-  /** Every progress event emitted by imports (as the renderer received it). */
-  progress: ImportProgress[];
+  /** Every event sent towards the page, in order (as the page would receive it). */
+  events: ReceivedEvent[];
   close(): void;
 }
 
@@ -99,29 +100,31 @@ export function createTestTransport(options: TestTransportOptions = {}): TestTra
   if (options.copyFrom) copyFileSync(options.copyFrom, file);
   const { catalog, connection } = openCatalog(file);
 
-  const listeners = new Set<(payload: unknown) => void>();
-  const progress: ImportProgress[] = [];
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const events: ReceivedEvent[] = [];
   const executed: ChannelName[] = [];
   const logged: LoggedError[] = [];
 
-  const deps: HandlerDependencies = {
-    importFiveEtools:
-      options.importFiveEtools ?? ((target, dataDir, onProgress) => import5etools(target, dataDir, { onProgress })),
-    onProgress(event) {
+  const dispatcher = createDispatcher(catalog, {
+    importFiveEtools: options.importFiveEtools ?? ((target, dataDir, importOptions) => import5etools(target, dataDir, importOptions)),
+    emit(event, payload) {
       // Main → renderer events are cloned too (webContents.send).
-      const received = structuredClone(event);
-      progress.push(received);
-      for (const listener of [...listeners]) listener(structuredClone(received));
+      const received = structuredClone(payload);
+      events.push({ event, payload: received });
+      for (const listener of [...(listeners.get(event) ?? [])]) listener(structuredClone(received));
     },
-  };
-  const real = executorFor(createHandlers(catalog, deps));
-  const execute = options.execute ? options.execute(real) : real;
+  });
+  // Asynchronous like the host: the call is answered on a later tick.
+  const real: RouterOptions['database'] = async (channel, input) => dispatcher.run(channel, structuredClone(input));
+  const database = options.database ? options.database(real) : real;
+  const services = testServices(dir);
 
   const router = createRouter({
-    execute: (channel, input) => {
+    database: (channel, input) => {
       executed.push(channel);
-      return execute(channel, input);
+      return database(channel, input);
     },
+    main: recorded(createMainHandlers(services), executed),
     isTrustedSender: options.isTrustedSender ?? isTrustedTestSender,
     logError: (entry) => logged.push(entry),
   });
@@ -132,10 +135,12 @@ export function createTestTransport(options: TestTransportOptions = {}): TestTra
   const client = createClient(
     (channel, input) => send(channel, input),
     (event, listener) => {
-      if (event !== IMPORT_PROGRESS_EVENT) throw new Error(`unknown event ${String(event)}`);
-      listeners.add(listener);
+      if (!isEventName(event)) throw new Error(`unknown event ${String(event)}`);
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener);
       return () => {
-        listeners.delete(listener);
+        set.delete(listener);
       };
     },
   );
@@ -146,16 +151,29 @@ export function createTestTransport(options: TestTransportOptions = {}): TestTra
     catalog,
     connection,
     router,
+    services,
     client,
     send,
     executed,
     logged,
-    progress,
+    events,
     close() {
       connection.close();
       if (ownDir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The main-process handlers, each noting its channel in `executed` when called. */
+function recorded(handlers: MainHandlers, executed: ChannelName[]): MainHandlers {
+  const wrapped: Record<string, (input: unknown) => unknown> = {};
+  for (const [channel, handler] of Object.entries(handlers as unknown as Record<string, (input: unknown) => unknown>)) {
+    wrapped[channel] = (input) => {
+      executed.push(channel as ChannelName);
+      return handler(input);
+    };
+  }
+  return wrapped as unknown as MainHandlers;
 }
 
 /**

@@ -3,8 +3,8 @@
  * reuse test/entity-samples, which follows the 5etools SRD fixture). Test-only. Rows reference
  * the rule system `dnd5e-2014` and the book `PHB`, which the caller creates first.
  */
-import type { EntityKey } from '../../src-shared/catalog/entities';
-import { samples, type EntityTable } from '../../test/entity-samples';
+import type { EntityKey } from '../src-shared/catalog/entities';
+import { samples, type EntityTable } from './entity-samples';
 
 export type SampleRow = Record<string, unknown>;
 
