@@ -149,7 +149,7 @@ export function createHandlers(catalog: Catalog, deps: DispatcherDependencies): 
     },
     'import:5etools': (input, { signal }) => {
       const { dataDir } = validate(contract.import.fiveEtools.input, input, 'request for import:5etools');
-      if (signal?.aborted) throw cancelled();
+      // An import cancelled before it started still runs into the importer, which logs the run.
       return deps.importFiveEtools(catalog, dataDir, {
         onProgress: (progress) => {
           // Also a stop point of its own: progress is reported between batches, inside the
