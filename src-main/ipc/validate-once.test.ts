@@ -14,7 +14,7 @@ import { createMainHandlers } from './main-handlers';
 import { createRouter } from './router';
 
 vi.mock('../../src-shared/validation', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src-shared/validation')>();
+  const actual = await importOriginal<typeof validation>();
   return { ...actual, validate: vi.fn(actual.validate) };
 });
 
