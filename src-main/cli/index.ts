@@ -27,7 +27,7 @@ export function usage(): string {
   ].join('\n');
 }
 
-export function main(argv: readonly string[], streams: Streams, stderrIsTTY = false): number {
+export async function main(argv: readonly string[], streams: Streams, stderrIsTTY = false): Promise<number> {
   const json = wantsJson(argv);
   let name: string | undefined;
   let outcome: Outcome;
@@ -41,7 +41,7 @@ export function main(argv: readonly string[], streams: Streams, stderrIsTTY = fa
     const command = find(name);
     if (!args.db) throw new UsageError(`${command.name} needs --db <file>`, '--db');
     checkArguments(command, args.positionals, args.to);
-    outcome = command.run({
+    outcome = await command.run({
       db: args.db,
       args: args.positionals,
       ...(args.to === undefined ? {} : { to: args.to }),
@@ -65,18 +65,19 @@ function find(name: string | undefined): Command {
 
 function checkArguments(command: Command, positionals: string[], to: number | undefined): void {
   const expected = command.arguments.length;
+  const most = expected + (command.optionalArguments?.length ?? 0);
   if (positionals.length < expected) {
     throw new UsageError(`${command.name} needs <${command.arguments[positionals.length]}>: ${command.usage}`, 'argv');
   }
-  if (positionals.length > expected) {
-    throw new UsageError(`${command.name} does not take '${positionals[expected]}': ${command.usage}`, 'argv');
+  if (positionals.length > most) {
+    throw new UsageError(`${command.name} does not take '${positionals[most]}': ${command.usage}`, 'argv');
   }
   if (to !== undefined && !command.to) throw new UsageError(`${command.name} does not take --to`, '--to');
   if (to === undefined && command.to === 'required') throw new UsageError(`${command.name} needs --to N`, '--to');
 }
 
 // vite-node gives the script the arguments after its own `--` as process.argv[2…].
-process.exitCode = main(
+process.exitCode = await main(
   process.argv.slice(2),
   { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) },
   Boolean(process.stderr.isTTY),

@@ -7,7 +7,7 @@ import type { Outcome } from '../output';
 export interface CommandContext {
   /** Absolute path of the catalog file (`--db`). */
   db: string;
-  /** Positional arguments after the command name, as many as `arguments` names. */
+  /** Positional arguments after the command name: those `arguments` names, then any optional ones. */
   args: string[];
   /** `--to N`, when the command takes it. */
   to?: number;
@@ -22,9 +22,11 @@ export interface Command {
   summary: string;
   /** Names of the required positional arguments, e.g. `['out']`. */
   arguments: string[];
+  /** Names of optional positional arguments after the required ones. */
+  optionalArguments?: string[];
   /** Whether `--to` is accepted, and whether it must be given. */
   to?: 'optional' | 'required';
-  run(context: CommandContext): Outcome;
+  run(context: CommandContext): Outcome | Promise<Outcome>;
 }
 
 /** NotFound unless `file` exists: inspecting commands must never create an empty catalog. */
