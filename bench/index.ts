@@ -13,6 +13,7 @@ import { describeDataset, type Dataset } from './dataset';
 import { legend, table, type Budget, type Comparison } from './harness';
 import { getById } from './scenarios/reads';
 import { lists } from './scenarios/lists';
+import { mainThreadPerBatch } from './scenarios/main-thread';
 import { responsiveness, type ResponsivenessFigures } from './scenarios/responsiveness';
 import { startup } from './scenarios/startup';
 import { batchUpserts } from './scenarios/writes';
@@ -151,6 +152,10 @@ async function main() {
     results.push(...(await fiveEtools(dir)));
     progress('startup');
     results.push(...startup(dir, seededFile, `${(settings.seedRows * 2).toLocaleString('en-US')} rows`, settings.startup));
+    progress(`main-thread time per ${'1,000'}-row batchUpsert through the router and the database host`);
+    const mainThread = await mainThreadPerBatch(dir, quick ? 3 : 15, progress);
+    if ('skipped' in mainThread) note(`skipped: main-thread time per batch (${mainThread.skipped})`);
+    else results.push(...mainThread.results);
     progress(`responsiveness: database host importing ${settings.responsivenessSpells} synthetic spells`);
     let responsivenessFigures: ResponsivenessFigures | null = null;
     const hostRun = await responsiveness(dir, settings.responsivenessSpells, progress);
