@@ -19,7 +19,11 @@ export interface DriftIssue {
     | 'column-generated'
     | 'missing-index'
     | 'extra-index'
-    | 'index-definition';
+    | 'index-definition'
+    /** A CHECK's list of allowed values (or 0/1 of a boolean) differs from the table's declaration. */
+    | 'check-values'
+    | 'column-default'
+    | 'generated-expression';
   detail: string;
 }
 

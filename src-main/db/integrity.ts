@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { DriftIssue, ForeignKeyProblem, IntegrityReport } from '../../src-shared/db-types';
 import { allTables } from './catalog';
+import { checkColumnFacts } from './column-facts';
 
 export type { DriftIssue, ForeignKeyProblem, IntegrityReport };
 
@@ -39,7 +40,8 @@ interface IndexListRow {
 const IGNORED_TABLES = new Set(['schema_version']);
 
 export function checkSchemaDrift(sqlite: Database.Database, tables: readonly SQLiteTable[] = allTables): DriftIssue[] {
-  const issues: DriftIssue[] = [];
+  // CHECK value lists, defaults and generated expressions (./column-facts.ts) first, per table below.
+  const issues: DriftIssue[] = [...checkColumnFacts(sqlite, tables)];
   const live = new Set(
     (
       sqlite

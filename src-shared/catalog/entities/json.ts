@@ -1,6 +1,7 @@
 /** JSON shapes shared by several entities. */
 import { z } from 'zod';
 import { entityIdSchema, ruleSystemIdSchema, sourceIdSchema } from '../define';
+import { ABILITIES, SIZE_CODES } from '../enums';
 import { entryList } from './shapes/entries';
 
 /** A free-form JSON object (metadata columns). */
@@ -11,11 +12,9 @@ export { entryList };
 
 export const nonEmptyText = z.string().trim().min(1).max(500);
 
-/** Creature and race sizes: Fine, Diminutive, Tiny, Small, Medium, Large, Huge, Gargantuan, Colossal, Varies. */
-export const SIZE_CODES = ['F', 'D', 'T', 'S', 'M', 'L', 'H', 'G', 'C', 'V'] as const;
+export { ABILITIES, SIZE_CODES };
 export const sizeCode = z.enum(SIZE_CODES);
 
-export const ABILITIES = ['str', 'dex', 'con', 'int', 'wis', 'cha'] as const;
 export const abilityCode = z.enum(ABILITIES);
 
 /** Shapes of the columns every entity table starts with (see tables/entity-columns.ts). */

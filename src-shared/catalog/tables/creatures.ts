@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { bool, json, timestamps } from './columns';
+import { SIZE_CODES } from '../enums';
 import { entityColumns, entityIndexes } from './entity-columns';
 import type {
   AbilityScores,
@@ -24,7 +25,7 @@ export const creatures = sqliteTable(
   'creatures',
   {
     ...entityColumns(),
-    size: text('size'),
+    size: text('size', { enum: SIZE_CODES }),
     type: text('type'),
     typeTags: json<TypeTags>('type_tags'),
     alignment: json<Alignment>('alignment'),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { json, timestamps } from './columns';
+import { RACE_TYPES, SIZE_CODES } from '../enums';
 import { entityColumns, entityIndexes } from './entity-columns';
 import type { AbilityBonuses, Age, ProficiencyChoices, Speed, TraitTags } from '../entities/shapes';
 
@@ -8,9 +9,9 @@ export const races = sqliteTable(
   'races',
   {
     ...entityColumns(),
-    raceType: text('race_type', { enum: ['race', 'subrace'] }).notNull(),
+    raceType: text('race_type', { enum: RACE_TYPES }).notNull(),
     parentRaceId: text('parent_race_id').references((): AnySQLiteColumn => races.id, { onDelete: 'restrict' }),
-    size: text('size'),
+    size: text('size', { enum: SIZE_CODES }),
     speed: json<Speed>('speed'),
     abilityScores: json<AbilityBonuses>('ability_scores'),
     age: json<Age>('age'),
