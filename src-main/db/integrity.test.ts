@@ -72,7 +72,7 @@ describe('checkSchemaDrift', () => {
     ],
     [
       'a column that became NOT NULL',
-      `DROP TABLE import_log; ${importLogUp.replace('error_message TEXT,', "error_message TEXT NOT NULL DEFAULT '',")}`,
+      `DROP TABLE import_log; ${importLogUp.replace('error_message TEXT,', "error_message TEXT NOT NULL,")}`,
       { table: 'import_log', kind: 'column-not-null', detail: /error_message/ },
     ],
   ])('reports %s', (_what, ddl, expected) => {
