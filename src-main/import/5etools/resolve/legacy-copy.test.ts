@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyMods, CopyError, expandVersions, resolveCopies } from './copy';
+import { applyMods, CopyError, expandVersions, resolveCopies } from './legacy-copy';
 import type { Raw } from '../types';
 
 function resolve(records: Raw[]) {
