@@ -132,7 +132,12 @@ export class CopyResolver {
     private readonly warn: (record: Raw, message: string) => void,
   ) {
     for (const record of pool) {
-      const key = refKey(String(record['name'] ?? '').trim(), String(record['source'] ?? '').trim());
+      let key: string;
+      try {
+        key = refKey(String(record['name'] ?? '').trim(), String(record['source'] ?? '').trim());
+      } catch {
+        continue; // A record whose name cannot be read is no copy target; resolving it reports it.
+      }
       const list = this.byKey.get(key);
       if (list) list.push(record);
       else this.byKey.set(key, [record]);
