@@ -11,7 +11,6 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import { isEventName, type EventName } from '../src-shared/channels';
 import { createClient, type MimirApi } from '../src-shared/client';
 import type { ChannelName } from '../src-shared/contract';
@@ -176,22 +175,4 @@ function recorded(handlers: MainHandlers, executed: ChannelName[]): MainHandlers
   return wrapped as unknown as MainHandlers;
 }
 
-/**
- * Every row of every table (schema_version, sqlite_sequence and lookup tables included), in a
- * stable order: two dumps are equal exactly when the stored data is.
- */
-export function dumpDatabase(sqlite: Database.Database): Record<string, string[]> {
-  const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    .pluck()
-    .all() as string[];
-  const dump: Record<string, string[]> = {};
-  for (const table of tables) {
-    const rows = sqlite.prepare(`SELECT * FROM "${table.replaceAll('"', '""')}"`).all();
-    dump[table] = rows.map((row) => JSON.stringify(row)).sort();
-  }
-  return dump;
-}
-
-/** Text that only a raw SQLite error would put into a message. */
-export const RAW_SQLITE_TEXT = /SQLITE_|constraint failed|no such (table|column)|near ".*": syntax error/i;
+export { dumpDatabase, RAW_SQLITE_TEXT } from './helpers';

@@ -7,7 +7,6 @@
  *
  * The suite walks `contract`, so a channel added there without test cases here fails the run.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_PAGE_SIZE } from '../../src-shared/catalog/define';
@@ -28,6 +27,7 @@ import { embeddedMigrations } from '../db/migrations';
 import { openCatalog } from '../db/startup';
 import { sampleRow, SAMPLE_NAMES, SEED_RULE_SYSTEMS, SEED_SOURCES } from '../../test/sample-rows';
 import { createTestTransport, dumpDatabase, RAW_SQLITE_TEXT, type TestTransport } from '../../test/ipc-transport';
+import { writeTwoSpellFolder } from '../../test/synthetic-5etools';
 
 type Row = Record<string, unknown>;
 type AnyMethod = (input?: unknown) => Promise<Result<unknown>>;
@@ -519,83 +519,6 @@ const entityVerbCases: Record<EntityVerb, (key: EntityKey, spec: EntitySpec) => 
 // ---------------------------------------------------------------------------------------------
 // db and import channels.
 
-/** A tiny 5etools data folder: one book, two spells and their class lists. */
-function writeFiveEtoolsFolder(): string {
-  const dir = join(tempDir('mimir-5etools-'), 'data');
-  mkdirSync(dir);
-  const json = (name: string, value: unknown) => writeFileSync(join(dir, name), JSON.stringify(value, null, '\t'));
-  json('sources.json', {
-    book: [
-      {
-        name: "Player's Handbook (2014)",
-        id: 'PHB',
-        source: 'PHB',
-        group: 'core',
-        published: '2014-08-19',
-        author: 'Wizards RPG Team',
-      },
-    ],
-  });
-  json('spells.json', {
-    spell: [
-      {
-        name: 'Acid Splash',
-        source: 'PHB',
-        page: 211,
-        srd: true,
-        level: 0,
-        school: 'C',
-        time: [{ number: 1, unit: 'action' }],
-        range: { type: 'point', distance: { type: 'feet', amount: 60 } },
-        components: { v: true, s: true },
-        duration: [{ type: 'instant' }],
-        entries: [
-          'You hurl a bubble of acid. A target must succeed on a Dexterity saving throw or take {@damage 1d6} acid damage.',
-        ],
-        damageInflict: ['acid'],
-        savingThrow: ['dexterity'],
-      },
-      {
-        name: 'Aid',
-        source: 'PHB',
-        page: 211,
-        srd: true,
-        level: 2,
-        school: 'A',
-        time: [{ number: 1, unit: 'action' }],
-        range: { type: 'point', distance: { type: 'feet', amount: 30 } },
-        components: { v: true, s: true, m: 'a tiny strip of white cloth' },
-        duration: [{ type: 'timed', duration: { type: 'hour', amount: 8 } }],
-        entries: ["Each target's hit point maximum and current hit points increase by 5 for the duration."],
-        entriesHigherLevel: [
-          {
-            type: 'entries',
-            name: 'At Higher Levels',
-            entries: ["A target's hit points increase by an additional 5 for each slot level above 2nd."],
-          },
-        ],
-      },
-    ],
-  });
-  json('spell-sources.json', {
-    PHB: {
-      'Acid Splash': {
-        class: [
-          { name: 'Sorcerer', source: 'PHB' },
-          { name: 'Wizard', source: 'PHB' },
-        ],
-      },
-      Aid: {
-        class: [
-          { name: 'Cleric', source: 'PHB' },
-          { name: 'Paladin', source: 'PHB' },
-        ],
-      },
-    },
-  });
-  return dir;
-}
-
 const kindCounts = (imported: number) => ({
   imported,
   skipped: 0,
@@ -697,7 +620,7 @@ const otherCases: Record<string, () => void> = {
     it('imports a 5etools folder, reporting progress and logging the run', async () => {
       const received: ImportProgress[] = [];
       t.client.on('import:progress', (progress) => received.push(progress));
-      const result = await ok<ImportResult>('import', 'fiveEtools', { dataDir: writeFiveEtoolsFolder() });
+      const result = await ok<ImportResult>('import', 'fiveEtools', { dataDir: writeTwoSpellFolder(join(tempDir('mimir-5etools-'), 'data')) });
       expect(result.status).toBe('success');
       expect(result.counts.spells).toMatchObject({ imported: 2, skipped: 0 });
       expect(result.skipped).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { creatureEntity } from '../../../src-shared/catalog/entities';
 import { mapCreatures, proficiencyBonusForCr } from './creatures';
-import { expectValidRow, makeContext } from './test-helpers';
+import { expectValidRow, makeContext } from '../../../test/import-5etools';
 import type { Raw } from './types';
 
 const abilities = { str: 10, dex: 12, con: 10, int: 10, wis: 10, cha: 10 };

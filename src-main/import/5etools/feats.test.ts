@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { featEntity } from '../../../src-shared/catalog/entities';
 import { featType, mapFeats } from './feats';
-import { expectValidRow, makeContext } from './test-helpers';
+import { expectValidRow, makeContext } from '../../../test/import-5etools';
 
 describe('feats', () => {
   it('prerequisite → prerequisites, ability → ability_increases, 2024 category → feat_type', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { itemEntity } from '../../../src-shared/catalog/entities';
 import { bareCode, createSpecificVariant, editionMatches, mapItems, variantAffix, variantApplies, type ItemData } from './items';
-import { expectValidRow, makeContext } from './test-helpers';
+import { expectValidRow, makeContext } from '../../../test/import-5etools';
 import type { Raw } from './types';
 
 const longsword: Raw = {

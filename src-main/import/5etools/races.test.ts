@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { raceEntity } from '../../../src-shared/catalog/entities';
 import { mapRaces, mergeSubrace } from './races';
-import { expectValidRow, makeContext } from './test-helpers';
+import { expectValidRow, makeContext } from '../../../test/import-5etools';
 import type { Raw } from './types';
 
 const elf: Raw = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spellEntity } from '../../../src-shared/catalog/entities';
 import { buildSpellClassLookup, mapSpells } from './spells';
-import { expectValidRow, makeContext } from './test-helpers';
+import { expectValidRow, makeContext } from '../../../test/import-5etools';
 import type { Raw } from './types';
 
 const fireball: Raw = {

@@ -1,8 +1,8 @@
-/** Shared by the importer's unit tests (never imported by the importer itself). */
+/** Shared by the unit tests of the 5etools importer (the mapper tests beside each kind). */
 import { expect } from 'vitest';
-import type { EntityDefinition } from '../../../src-shared/catalog/define';
-import { ImportContext } from './context';
-import type { Raw } from './types';
+import type { EntityDefinition } from '../src-shared/catalog/define';
+import { ImportContext } from '../src-main/import/5etools/context';
+import type { Raw } from '../src-main/import/5etools/types';
 
 /** The books the hand-written records name: 2014 core, 2024 core, and a 2017 "X" book. */
 export const BOOKS: Raw[] = [
