@@ -68,6 +68,8 @@ export interface ForeignSidecar {
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
+/** A -journal beside an empty file younger than this may be another process's first write. */
+const JOURNAL_SETTLE_MS = 5000;
 const JOURNAL_MAGIC = Buffer.from([0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7]);
 
 function readHead(path: string, bytes: number): Buffer {
@@ -158,16 +160,16 @@ export function probeFile(file: string): FileProbe {
   try {
     size = statSync(file).size;
   } catch {
-    const foreign = sidecars
-      .filter((s) => s.kind !== 'shm' && s.size > 0)
-      .map((sidecar) => ({ sidecar, reason: 'there is no catalog file it could belong to' }));
-    return { file, state: 'missing', size: 0, sidecars, foreign };
+    size = -1;
   }
-  if (size === 0) {
-    const foreign = sidecars
-      .filter((s) => s.kind !== 'shm' && s.size > 0)
-      .map((sidecar) => ({ sidecar, reason: 'the catalog file beside it is empty' }));
-    return { file, state: 'empty', size, sidecars, foreign };
+  if (size <= 0) {
+    // No -wal can belong to a missing or empty file (SQLite writes the header before the first
+    // frame). A -journal can, for the few milliseconds of a new file's first write by another
+    // process: only one that has not changed for a while is judged.
+    const settled = (s: Sidecar) => s.kind === 'wal' || Date.now() - s.mtimeMs > JOURNAL_SETTLE_MS;
+    const reason = size < 0 ? 'there is no catalog file it could belong to' : 'the catalog file beside it is empty';
+    const foreign = sidecars.filter((s) => s.kind !== 'shm' && s.size > 0 && settled(s)).map((sidecar) => ({ sidecar, reason }));
+    return { file, state: size < 0 ? 'missing' : 'empty', size: Math.max(0, size), sidecars, foreign };
   }
   const header = readHead(file, 100);
   if (header.length < 100 || header.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) {
@@ -337,6 +339,54 @@ export function damageOf(sqlite: Database.Database): string | undefined {
 }
 
 /**
+ * Why a readable SQLite image is not a Mimir catalog, or undefined. A catalog has a
+ * schema_version table, or no tables at all (a new file, or one rolled back to version 0).
+ */
+export function notACatalogReason(sqlite: Database.Database): string | undefined {
+  const tables = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+    .pluck()
+    .all() as string[];
+  if (tables.includes('schema_version')) return undefined;
+  if (tables.length > 0) {
+    const shown = tables.slice(0, 5).join(', ');
+    return `it has tables (${shown}${tables.length > 5 ? ', …' : ''}) but no Mimir migration history`;
+  }
+  const applicationId = sqlite.pragma('application_id', { simple: true }) as number;
+  const userVersion = sqlite.pragma('user_version', { simple: true }) as number;
+  if (applicationId !== 0 || userVersion !== 0) {
+    return `it is marked by another application (application_id ${applicationId}, user_version ${userVersion})`;
+  }
+  return undefined;
+}
+
+/**
+ * What is wrong with an image of a file that, alone, is `alone`: damaged pages, or (when the file
+ * alone is a Mimir catalog) the image is not one any more: a -wal of another database replaces
+ * page 1 and with it the whole schema, which quick_check alone cannot see. An image without any
+ * table is fine (a catalog rolled back to version 0).
+ */
+export function sidecarProblem(image: Database.Database, aloneIsCatalog: boolean): string | undefined {
+  const damage = damageOf(image);
+  if (damage !== undefined) return damage;
+  if (!aloneIsCatalog) return undefined;
+  try {
+    const reason = notACatalogReason(image);
+    return reason ? `with it the file would not be a Mimir catalog any more: ${reason}` : undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+function isCatalogImage(image: Database.Database): boolean {
+  try {
+    return image.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").get() !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Opens a view of the file for reading that writes nothing beside it: the file alone in memory
  * when no -wal/-journal holds data; the file itself read-only when its -wal and -shm both exist
  * (a live session or a crashed one: reading adds nothing); otherwise a temp copy with its sidecars.
@@ -432,12 +482,26 @@ export function prepareForWrite(file: string, nativeBinding?: string): WriteRead
     (s) => (s.kind === 'wal' && s.size > 0) || (s.kind === 'journal' && isHotJournal(s)),
   );
   if (replayed.length === 0) return { probe, moved };
+  // The file alone (its bytes, in memory): the reference a sidecar is judged against.
+  let alone: string | undefined;
+  let aloneIsCatalog = false;
+  try {
+    const image = openInMemory(file, nativeBinding);
+    try {
+      alone = damageOf(image);
+      aloneIsCatalog = alone === undefined && isCatalogImage(image);
+    } finally {
+      image.close();
+    }
+  } catch (error) {
+    alone = (error as Error).message;
+  }
   for (let attempt = 0; attempt < 3; attempt++) {
     let withSidecars: string | undefined;
     try {
       const trial = openCopy(file, replayed, nativeBinding);
       try {
-        withSidecars = damageOf(trial.sqlite);
+        withSidecars = sidecarProblem(trial.sqlite, aloneIsCatalog);
       } finally {
         trial.close();
       }
@@ -446,21 +510,10 @@ export function prepareForWrite(file: string, nativeBinding?: string): WriteRead
       return { probe, moved };
     }
     if (withSidecars === undefined) return { probe, moved };
-    // Damaged with the sidecar. A sidecar that changed meanwhile is live: look again.
+    // A problem with the sidecar. A sidecar that changed meanwhile is live: look again.
     if (!replayed.every(unchanged)) {
       probe = probeFile(file);
       continue;
-    }
-    let alone: string | undefined;
-    try {
-      const image = openInMemory(file, nativeBinding);
-      try {
-        alone = damageOf(image);
-      } finally {
-        image.close();
-      }
-    } catch (error) {
-      alone = (error as Error).message;
     }
     if (alone !== undefined) {
       throw fail(

@@ -11,7 +11,7 @@ import { createCatalog, type Catalog } from './catalog';
 import { openConnection, type Connection, type OpenOptions } from './connection';
 import { checkPages } from './integrity';
 import { embeddedMigrations, migrate, migrationStatus, type Migration, type MigrationReport } from './migrations';
-import { openSnapshot, probeFile } from './probe';
+import { notACatalogReason, openInMemory, openSnapshot, probeFile } from './probe';
 import { newestVerifiedBackup } from './restore';
 
 export interface StartupOptions extends OpenOptions {
@@ -32,50 +32,43 @@ export interface OpenedCatalog {
   warnings: string[];
 }
 
-/**
- * Why a readable SQLite image is not a Mimir catalog, or undefined. A catalog has a
- * schema_version table, or no tables at all (a new file, or one rolled back to version 0).
- */
-export function notACatalogReason(sqlite: Database.Database): string | undefined {
-  const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
-    .pluck()
-    .all() as string[];
-  if (tables.includes('schema_version')) return undefined;
-  if (tables.length > 0) {
-    const shown = tables.slice(0, 5).join(', ');
-    return `it has tables (${shown}${tables.length > 5 ? ', …' : ''}) but no Mimir migration history`;
-  }
-  const applicationId = sqlite.pragma('application_id', { simple: true }) as number;
-  const userVersion = sqlite.pragma('user_version', { simple: true }) as number;
-  if (applicationId !== 0 || userVersion !== 0) {
-    return `it is marked by another application (application_id ${applicationId}, user_version ${userVersion})`;
-  }
-  return undefined;
-}
+export { notACatalogReason } from './probe';
 
-/** NotACatalog for a SQLite file of another application, judged from a read-only image. */
+/**
+ * NotACatalog for a SQLite file of another application, judged from read-only images: the file
+ * alone, and the file with its -wal/-journal (whose pages may hold the whole schema of a file
+ * that was never checkpointed). Only when both say "not a catalog" is it refused; a foreign
+ * sidecar beside a catalog is the connection's business (moved aside, see probe.ts).
+ */
 function refuseForeignDatabase(file: string, nativeBinding: string | undefined): void {
   const probe = probeFile(file);
   if (probe.state !== 'sqlite') return;
-  let reason: string | undefined;
-  try {
-    const snapshot = openSnapshot(file, probe, nativeBinding);
+  const judge = (open: () => { sqlite: Database.Database; close(): void }): string | undefined => {
     try {
-      reason = notACatalogReason(snapshot.sqlite);
-    } finally {
-      snapshot.close();
+      const image = open();
+      try {
+        return notACatalogReason(image.sqlite);
+      } finally {
+        image.close();
+      }
+    } catch {
+      return undefined; // unreadable: the open below reports it as Corrupt
     }
-  } catch {
-    return; // unreadable: the open below reports it as Corrupt
-  }
-  if (reason) {
-    throw fail(
-      'NotACatalog',
-      `${file} is a SQLite database but not a Mimir catalog: ${reason}. Mimir has not modified it. Choose another file name for the catalog, or move this file elsewhere.`,
-      { file, reason },
-    );
-  }
+  };
+  const alone = judge(() => {
+    const sqlite = openInMemory(file, nativeBinding);
+    return { sqlite, close: () => sqlite.close() };
+  });
+  if (!alone) return;
+  const withSidecars = probe.sidecars.some((s) => s.kind !== 'shm' && s.size > 0)
+    ? judge(() => openSnapshot(file, probe, nativeBinding))
+    : alone;
+  if (!withSidecars) return;
+  throw fail(
+    'NotACatalog',
+    `${file} is a SQLite database but not a Mimir catalog: ${alone}. Mimir has not modified it. Choose another file name for the catalog, or move this file elsewhere.`,
+    { file, reason: alone },
+  );
 }
 
 export function openCatalog(file: string, options: StartupOptions = {}): OpenedCatalog {

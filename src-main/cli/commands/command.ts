@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { fail } from '../../../src-shared/errors';
-import { openSnapshot, probeFile, type FileProbe, type Snapshot } from '../../db/probe';
+import { damageOf, notACatalogReason, openInMemory, openSnapshot, probeFile, sidecarProblem, type FileProbe, type Snapshot } from '../../db/probe';
 import { toCatalogError } from '../../db/sqlite-errors';
 import type { Outcome } from '../output';
 
@@ -86,5 +86,31 @@ export function openForInspection(file: string): Inspection {
     ({ sidecar, reason }) =>
       `${sidecar.path} cannot belong to this catalog (${reason}); it was not read. The next migrate, import or app start moves it aside.`,
   );
+  // A -wal/-journal that damages the view while the file alone is healthy belongs to another
+  // database: show the file alone and name the sidecar (the next read-write open moves it aside).
+  if (snapshot.source !== 'memory') {
+    let alone: Database.Database | undefined;
+    try {
+      alone = openInMemory(file);
+      const aloneIsCatalog = damageOf(alone) === undefined && notACatalogReason(alone) === undefined;
+      if (aloneIsCatalog && sidecarProblem(snapshot.sqlite, true) !== undefined) {
+        snapshot.close();
+        const replayed = probe.sidecars.filter((s) => s.kind !== 'shm' && s.size > 0 && !probe.foreign.some((f) => f.sidecar.path === s.path));
+        const image = alone;
+        alone = undefined;
+        notes.push(
+          ...replayed.map(
+            (s) =>
+              `${s.path} cannot belong to this catalog (replaying it damages the catalog, while the file alone is healthy); it was not read. The next migrate, import or app start moves it aside.`,
+          ),
+        );
+        return { sqlite: image, probe, notes, close: () => image.close() };
+      }
+    } catch {
+      // the file alone is unreadable too: report the view as it is
+    } finally {
+      alone?.close();
+    }
+  }
   return { sqlite: snapshot.sqlite, probe, notes, close: () => snapshot.close() };
 }
