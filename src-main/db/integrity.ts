@@ -11,8 +11,17 @@ export type { DriftIssue, ForeignKeyProblem, IntegrityReport };
 
 /** `quick_check` (fast, run at every start) or the full `integrity_check`. */
 export function checkPages(sqlite: Database.Database, mode: 'quick' | 'full' = 'quick'): string[] {
-  const rows = sqlite.pragma(mode === 'quick' ? 'quick_check' : 'integrity_check') as Record<string, string>[];
-  return rows.map((row) => Object.values(row)[0] ?? '');
+  try {
+    const rows = sqlite.pragma(mode === 'quick' ? 'quick_check' : 'integrity_check') as Record<string, string>[];
+    return rows.map((row) => Object.values(row)[0] ?? '');
+  } catch (error) {
+    // A page so damaged that the check itself stops (SQLITE_CORRUPT) is a finding, not a crash.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) {
+      return [`${mode === 'quick' ? 'quick_check' : 'integrity_check'} stopped: ${(error as Error).message}`];
+    }
+    throw error;
+  }
 }
 
 export function checkForeignKeys(sqlite: Database.Database): ForeignKeyProblem[] {

@@ -466,6 +466,10 @@ export function checkWritable(file: string, exists: boolean): void {
  */
 export function prepareForWrite(file: string, nativeBinding?: string): WriteReadiness {
   let probe = probeFile(file);
+  // Foreign sidecars first: in a folder that cannot be written, ForeignSidecar names the file
+  // that is in the way, which says more than ReadOnly.
+  const moved = moveSidecarsAside(file, probe.foreign);
+  if (moved.length > 0) probe = probeFile(file);
   checkWritable(file, probe.state !== 'missing');
   if (probe.state === 'not-sqlite') {
     throw fail(
@@ -474,8 +478,6 @@ export function prepareForWrite(file: string, nativeBinding?: string): WriteRead
       { file, reason: 'not a database' },
     );
   }
-  const moved = moveSidecarsAside(file, probe.foreign);
-  if (moved.length > 0) probe = probeFile(file);
   if (probe.state !== 'sqlite') return { probe, moved };
 
   const replayed = probe.sidecars.filter(
