@@ -42,7 +42,7 @@ export interface Connection {
    * throws: everything committed is already durable in the file or its -wal, so a checkpoint that
    * fails (a full disk) is a warning, not a failure of what was done before.
    */
-  close(): CloseReport;
+  close(options?: { checkpoint?: boolean }): CloseReport;
 }
 
 export interface CloseReport {
@@ -132,10 +132,29 @@ export function openConnection(file: string, options: OpenOptions = {}): Connect
     db: drizzle(sqlite, { schema: tables }),
     movedAside,
     warnings,
-    close() {
+    close(closeOptions = {}) {
       if (!open) return { checkpointed: true };
       open = false;
       let report: CloseReport = { checkpointed: true };
+      if (closeOptions.checkpoint === false && !readonly && sqlite.open) {
+        // SQLite checkpoints when the last connection closes. A second, read-only connection
+        // holding a read keeps this close from being the last; being read-only, it never
+        // checkpoints itself. So the file is left exactly as it is.
+        let guard: Database.Database | undefined;
+        try {
+          guard = new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+          guard.exec('BEGIN');
+          guard.pragma('schema_version', { simple: true });
+        } catch {
+          // could not hold the guard: SQLite may checkpoint committed frames (never new data)
+        }
+        try {
+          sqlite.close();
+        } finally {
+          guard?.close();
+        }
+        return { checkpointed: false };
+      }
       if (!readonly && sqlite.open && !sqlite.inTransaction) {
         try {
           const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];

@@ -11,7 +11,7 @@ import { createCatalog, type Catalog } from './catalog';
 import { openConnection, type Connection, type OpenOptions } from './connection';
 import { checkPages } from './integrity';
 import { embeddedMigrations, migrate, migrationStatus, type Migration, type MigrationReport } from './migrations';
-import { notACatalogReason, openInMemory, openSnapshot, probeFile } from './probe';
+import { damageOf, notACatalogReason, openInMemory, openSnapshot, probeFile } from './probe';
 import { newestVerifiedBackup } from './restore';
 
 export interface StartupOptions extends OpenOptions {
@@ -40,7 +40,7 @@ export { notACatalogReason } from './probe';
  * that was never checkpointed). Only when both say "not a catalog" is it refused; a foreign
  * sidecar beside a catalog is the connection's business (moved aside, see probe.ts).
  */
-function refuseForeignDatabase(file: string, nativeBinding: string | undefined): void {
+function refuseForeignDatabase(file: string, nativeBinding: string | undefined, backup: BackupPolicy | undefined): void {
   const probe = probeFile(file);
   if (probe.state !== 'sqlite') return;
   const judge = (open: () => { sqlite: Database.Database; close(): void }): string | undefined => {
@@ -55,12 +55,35 @@ function refuseForeignDatabase(file: string, nativeBinding: string | undefined):
       return undefined; // unreadable: the open below reports it as Corrupt
     }
   };
+  const replayable = probe.sidecars.some((s) => s.kind !== 'shm' && s.size > 0);
+  if (!replayable) {
+    // No -wal/-journal: the bytes alone are the catalog. A damaged file is refused before the
+    // read-write open would switch it to WAL mode (rewriting its header).
+    let damage: string | undefined;
+    try {
+      const image = openInMemory(file, nativeBinding);
+      try {
+        damage = damageOf(image);
+      } finally {
+        image.close();
+      }
+    } catch (error) {
+      damage = (error as Error).message;
+    }
+    if (damage !== undefined) {
+      const newest = newestVerifiedBackup(file, backup, nativeBinding ? { nativeBinding } : {});
+      throw fail('Corrupt', `${file} is damaged (${damage}). It has not been modified. ${restoreAdvice(file, newest)}`, {
+        file,
+        reason: damage,
+      });
+    }
+  }
   const alone = judge(() => {
     const sqlite = openInMemory(file, nativeBinding);
     return { sqlite, close: () => sqlite.close() };
   });
   if (!alone) return;
-  const withSidecars = probe.sidecars.some((s) => s.kind !== 'shm' && s.size > 0)
+  const withSidecars = replayable
     ? judge(() => openSnapshot(file, probe, nativeBinding))
     : alone;
   if (!withSidecars) return;
@@ -73,19 +96,17 @@ function refuseForeignDatabase(file: string, nativeBinding: string | undefined):
 
 export function openCatalog(file: string, options: StartupOptions = {}): OpenedCatalog {
   const migrations = options.migrations ?? embeddedMigrations;
-  if (file !== ':memory:' && file !== '') refuseForeignDatabase(file, options.nativeBinding);
+  if (file !== ':memory:' && file !== '') refuseForeignDatabase(file, options.nativeBinding, options.backup);
   const connection = openConnection(file, options);
+  let damaged = false;
   try {
     const pages = checkPages(connection.sqlite, 'quick');
     if (pages.length !== 1 || pages[0] !== 'ok') {
       const newest = newestVerifiedBackup(file, options.backup, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+      damaged = true;
       throw fail(
         'Corrupt',
-        `${file} is damaged (${pages.slice(0, 3).join('; ')}). It has not been modified. ${
-          newest
-            ? `Restore the newest backup, ${newest.file} (version ${newest.version}): npm run db -- restore ${newest.file} --db ${file}, or "Restore the newest backup" in the app.`
-            : 'No verified automatic backup exists; restore one of your own backups with npm run db -- restore <backup> --db <file>.'
-        }`,
+        `${file} is damaged (${pages.slice(0, 3).join('; ')}). It has not been modified. ${restoreAdvice(file, newest)}`,
         { file, reason: pages.slice(0, 10).join('; ') },
       );
     }
@@ -104,7 +125,14 @@ export function openCatalog(file: string, options: StartupOptions = {}): OpenedC
     }
     return { catalog: createCatalog(connection), connection, migration: report, warnings: [...connection.warnings] };
   } catch (error) {
-    connection.close();
+    // A damaged file is closed without a checkpoint: nothing is written into it.
+    connection.close(damaged ? { checkpoint: false } : {});
     throw error;
   }
+}
+
+function restoreAdvice(file: string, newest: { file: string; version: number } | undefined): string {
+  return newest
+    ? `Restore the newest backup, ${newest.file} (version ${newest.version}): npm run db -- restore ${newest.file} --db ${file}, or "Restore the newest backup" in the app.`
+    : 'No verified automatic backup exists; restore one of your own backups with npm run db -- restore <backup> --db <file>.';
 }
