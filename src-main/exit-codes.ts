@@ -14,6 +14,8 @@ export const STARTUP_EXIT_CODES = {
   ReadOnly: 8,
   DiskFull: 9,
   Busy: 10,
+  ForeignSidecar: 11,
+  BackupFailed: 12,
 } as const satisfies Partial<Record<ErrorCode, number>>;
 
 export function startupExitCode(code: ErrorCode): number {

@@ -4,11 +4,14 @@
  * the database dispatcher with its one zod parse — and prints the envelope the renderer would get,
  * `{ "ok": true, "data": … }` or `{ "ok": false, "error": … }`, as JSON. Channels that write,
  * import or run in the main process are refused: this command never changes the catalog (the
- * connection is query_only).
+ * view is the read-only one `status` uses, and query_only).
  */
 import { channelsByName, type ChannelName } from '../../../src-shared/contract';
 import { fail, type AppError, type Result } from '../../../src-shared/errors';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import * as tables from '../../../src-shared/catalog/tables';
 import { createCatalog } from '../../db/catalog';
+import type { Connection } from '../../db/connection';
 import { embeddedMigrations, migrationStatus } from '../../db/migrations';
 import { createDispatcher } from '../../db-host/worker/dispatcher';
 import { createRouter, type MainHandlers } from '../../ipc/router';
@@ -61,7 +64,20 @@ export const call: Command = {
         );
       }
     }
-    const connection = openForInspection(db);
+    // The same read-only view `status` and `check` use: nothing is written beside the file.
+    const inspection = openForInspection(db);
+    const connection: Connection = {
+      file: db,
+      readonly: true,
+      sqlite: inspection.sqlite,
+      db: drizzle(inspection.sqlite, { schema: tables }),
+      movedAside: [],
+      warnings: inspection.notes,
+      close: () => {
+        inspection.close();
+        return { checkpointed: true };
+      },
+    };
     try {
       const status = migrationStatus(connection.sqlite, embeddedMigrations);
       if (status.problem) return envelopeOutcome({ ok: false, error: status.problem }, EXIT_FAILED);

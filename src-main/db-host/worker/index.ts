@@ -47,7 +47,12 @@ function open(): OpenedCatalog {
     const status = migrationStatus(connection.sqlite, embeddedMigrations);
     if (status.problem) throw new CatalogError(status.problem);
     const version = status.currentVersion;
-    return { catalog: createCatalog(connection), connection, migration: { ok: true, fromVersion: version, toVersion: version, steps: [] } };
+    return {
+      catalog: createCatalog(connection),
+      connection,
+      migration: { ok: true, fromVersion: version, toVersion: version, steps: [] },
+      warnings: [...connection.warnings],
+    };
   } catch (error) {
     connection.close();
     throw error;
@@ -111,7 +116,10 @@ function serve(opened: OpenedCatalog): void {
     if (message.type !== 'close') return;
     let failure: AppError | undefined;
     try {
-      connection.close(); // wal_checkpoint(TRUNCATE), then close
+      // wal_checkpoint(TRUNCATE), then close. A failed checkpoint (full disk) leaves committed
+      // data in the -wal: a warning for the log, not a failure of the session.
+      const closed = connection.close();
+      if (closed.warning) console.warn(`[mimir] ${closed.warning}`);
     } catch (error) {
       failure = errorValue(error);
     }
@@ -120,6 +128,8 @@ function serve(opened: OpenedCatalog): void {
     port.removeAllListeners('message');
     port.unref();
   });
+  // Sidecars moved aside before the open (see src-main/db/probe.ts) are named in the log.
+  for (const warning of opened.warnings) console.warn(`[mimir] ${warning}`);
   post({
     type: 'ready',
     migration: opened.migration,
