@@ -205,5 +205,6 @@ function mapRace(
     alignmentTendency: null,
     languageProficiencies: orNull(race['languageProficiencies']),
     traitTags: orNull(race['traitTags']),
+    ...ctx.editions('races', race),
   };
 }
