@@ -3,7 +3,7 @@ import type { InsertOf } from '../../../src-shared/catalog/define';
 import type { featEntity } from '../../../src-shared/catalog/entities';
 import type { ImportContext } from './context';
 import { recordId } from './ids';
-import { mapWithVersions } from './map-records';
+import { mapEach } from './map-records';
 import { int, list, orNull, str } from './raw';
 import type { Mapped, Raw } from './types';
 
@@ -27,7 +27,7 @@ export function featType(category: unknown): FeatInsert['featType'] {
 }
 
 export function mapFeats(feats: Raw[], ctx: ImportContext): Mapped<FeatInsert> {
-  return mapWithVersions('feats', feats, ctx, (feat) => mapFeat(feat, ctx));
+  return mapEach('feats', feats, ctx, (feat) => mapFeat(feat, ctx));
 }
 
 export function mapFeat(feat: Raw, ctx: ImportContext): FeatInsert | undefined {

@@ -8,7 +8,6 @@
 import type { InsertOf } from '../../../src-shared/catalog/define';
 import type { itemEntity } from '../../../src-shared/catalog/entities';
 import type { ImportContext } from './context';
-import { expandVersions, resolveCopies } from './copy';
 import { childId, recordId } from './ids';
 import { clone, int, isRecord, jsonEqual, list, num, orNull, parseRef, refKey, str } from './raw';
 import type { Mapped, Raw } from './types';
@@ -344,12 +343,12 @@ function itemRow(item: Raw, links: RowLinks, placement: { sourceId: string; rule
   };
 }
 
+function countVersions(...collections: Raw[][]): number {
+  return collections.reduce((sum, records) => sum + records.filter((r) => r['_versionOf'] !== undefined).length, 0);
+}
+
 export function mapItems(data: ItemData, ctx: ImportContext): Mapped<ItemInsert> {
-  const skip = (record: Raw, reason: string) => ctx.skip('items', record, reason);
-  const pool = [...data.baseItems, ...data.items, ...data.itemGroups];
-  const baseItems = resolveCopies(data.baseItems, skip, pool);
-  const items = resolveCopies(data.items, skip, pool);
-  const groups = resolveCopies(data.itemGroups, skip, pool);
+  const { baseItems, items, itemGroups: groups } = data;
   const templates = new Map<string, Raw[]>();
   for (const t of data.itemEntries) {
     const key = str(t['name'])?.toLowerCase();
@@ -385,10 +384,11 @@ export function mapItems(data: ItemData, ctx: ImportContext): Mapped<ItemInsert>
     return row;
   };
 
-  for (const base of baseItems) {
+  ctx.each('items', baseItems, (base) => {
+    if (base['_versionOf'] !== undefined) generated += 1;
     const row = add(base, recordId);
     if (row) baseIds.set(refKey(str(base['name']), str(base['source'])), { id: row.id, raw: base });
-  }
+  });
 
   // Specific items name their base item ("longsword|phb"); they already carry its properties.
   const baseIdOf = (item: Raw): string | null => {
@@ -399,20 +399,20 @@ export function mapItems(data: ItemData, ctx: ImportContext): Mapped<ItemInsert>
     if (!base) ctx.warn('items', item, `its base item ${ref} is not in the data; stored without base_item_id`);
     return base?.id ?? null;
   };
-  for (const item of items) {
+  ctx.each('items', items, (item) => {
+    if (item['_versionOf'] !== undefined) generated += 1;
     add(item, recordId, baseIdOf(item));
-    for (const version of expandVersions(item)) {
-      generated += 1;
-      add(version, recordId, baseIdOf(version));
-    }
-  }
-  for (const group of groups) add(group, recordId);
+  });
+  ctx.each('items', groups, (group) => {
+    if (group['_versionOf'] !== undefined) generated += 1;
+    add(group, recordId);
+  });
 
-  for (const variant of data.magicVariants) {
+  ctx.each('items', data.magicVariants, (variant) => {
     const inherits = isRecord(variant['inherits']) ? variant['inherits'] : undefined;
     if (!inherits) {
-      skip(variant, 'the magic variant has no inherits');
-      continue;
+      ctx.skip('items', variant, 'the magic variant has no inherits');
+      return;
     }
     const variantName = str(variant['name']) ?? '';
     const reported = new Set<string>();
@@ -427,10 +427,14 @@ export function mapItems(data: ItemData, ctx: ImportContext): Mapped<ItemInsert>
     for (const { id: baseId, raw: base } of baseIds.values()) {
       if (!variantApplies(base, variant)) continue;
       generated += 1;
-      const specific = createSpecificVariant(base, variant, warnOnce);
-      const parent = { name: str(base['name']) ?? '', source: str(base['source']) ?? '' };
-      add(specific, (_name, source) => childId(parent, variantAffix(variant), source), baseId, warnOnce);
+      // One base item the variant cannot be applied to is that row's skip, not the variant's.
+      const label = { name: `${variantAffix(variant)} ${str(base['name']) ?? ''}`.trim(), source: str(inherits['source']) ?? '?' };
+      ctx.guard('items', label, () => {
+        const specific = createSpecificVariant(base, variant, warnOnce);
+        const parent = { name: str(base['name']) ?? '', source: str(base['source']) ?? '' };
+        add(specific, (_name, source) => childId(parent, variantAffix(variant), source), baseId, warnOnce);
+      });
     }
-  }
-  return { rows, read: data.baseItems.length + data.items.length + data.itemGroups.length + data.magicVariants.length, generated };
+  });
+  return { rows, read: baseItems.length + items.length + groups.length + data.magicVariants.length - countVersions(baseItems, items, groups), generated };
 }

@@ -2,9 +2,9 @@
 import type { InsertOf } from '../../../src-shared/catalog/define';
 import type { spellEntity } from '../../../src-shared/catalog/entities';
 import type { ImportContext } from './context';
-import { expandVersions, resolveCopies } from './copy';
 import { recordId } from './ids';
 import { int, isRecord, list, orNull, refKey, str } from './raw';
+import { mapEach } from './map-records';
 import type { Mapped, Raw } from './types';
 
 export type SpellInsert = InsertOf<typeof spellEntity>;
@@ -47,18 +47,7 @@ export function buildSpellClassLookup(lookups: unknown[]): SpellClassLookup {
 }
 
 export function mapSpells(spells: Raw[], classes: SpellClassLookup, ctx: ImportContext): Mapped<SpellInsert> {
-  const rows: SpellInsert[] = [];
-  let generated = 0;
-  for (const spell of resolveCopies(spells, (record, reason) => ctx.skip('spells', record, reason))) {
-    const row = mapSpell(spell, classes, ctx);
-    if (row) rows.push(row);
-    for (const version of expandVersions(spell)) {
-      generated += 1;
-      const versionRow = mapSpell(version, classes, ctx);
-      if (versionRow) rows.push(versionRow);
-    }
-  }
-  return { rows, read: spells.length, generated };
+  return mapEach('spells', spells, ctx, (spell) => mapSpell(spell, classes, ctx));
 }
 
 export function mapSpell(spell: Raw, classes: SpellClassLookup, ctx: ImportContext): SpellInsert | undefined {
