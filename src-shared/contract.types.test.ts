@@ -127,6 +127,7 @@ describe('contract types', () => {
       | 'sourceId'
       | 'nameStartsWith'
       | 'nameContains'
+      | 'isReprinted'
       | 'level'
       | 'levelMin'
       | 'levelMax'

@@ -18,7 +18,10 @@ export const sizeCode = z.enum(SIZE_CODES);
 export const ABILITIES = ['str', 'dex', 'con', 'int', 'wis', 'cha'] as const;
 export const abilityCode = z.enum(ABILITIES);
 
-/** Shapes of the columns every entity table starts with (see tables/entity-columns.ts). */
+/** A 5etools reprint link as written: `"Fireball|XPHB"` (name|source, optionally more parts). */
+export const reprintRef = z.string().min(1).max(500);
+
+/** Shapes of the columns every entity table has (see tables/entity-columns.ts). */
 export const entityColumnShapes = {
   id: entityIdSchema,
   name: nonEmptyText,
@@ -26,4 +29,7 @@ export const entityColumnShapes = {
   sourceId: sourceIdSchema,
   page: z.number().int().min(0),
   entries: entryList,
+  reprintedAs: z.array(reprintRef).max(100),
+  supersededBy: entityIdSchema,
+  unmapped: jsonObject,
 };
