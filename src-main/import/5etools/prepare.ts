@@ -27,9 +27,9 @@ import { mapCreatures } from './creatures';
 import { mapFeats } from './feats';
 import { COLLECTION_KEYS, readDataSet, type CollectionKey, type DataSet } from './files';
 import { mapItems } from './items';
-import { holdSubraceVersions, mapRaces } from './races';
+import { mapRaces } from './races';
 import { isRecord, refKey, str } from './raw';
-import { resolveDataSet, type ResolveReporter } from './resolve';
+import { resolveDataSet, versionsOf, type ResolveReporter } from './resolve';
 import { inferBooks, mapSources, tallySrd, type BookEntry } from './sources';
 import { buildSpellClassLookup, mapSpells } from './spells';
 import { IMPORT_KINDS, type ImportKind, type ImportProgress, type ImportWarning, type Mapped, type Raw, type SkippedRecord } from './types';
@@ -248,7 +248,7 @@ function screen(data: DataSet, ctx: ImportContext): Record<CollectionKey, Raw[]>
           return;
         }
         seen.set(identity, record);
-        kept.push(key === 'subrace' ? holdSubraceVersions(record) : record);
+        kept.push(record);
       });
     }
     out[key] = kept;
@@ -365,10 +365,7 @@ export function prepareImport(dataDir: string, options: PrepareOptions = {}): Pr
     mappedKinds += 1;
     return result;
   };
-  const subraceVersions = (merged: Raw): Raw[] => {
-    const out = resolveDataSet({ race: [merged] }, reporterFor(ctx, new Map()), { signal: options.signal })['race'] ?? [];
-    return out.filter((record) => record['_versionOf'] !== undefined);
-  };
+  const subraceVersions = (merged: Raw): Raw[] => versionsOf('subrace', merged, reporterFor(ctx, new Map()));
   const mapped: Record<ImportKind, Mapped<unknown>> = {
     sources: mapKind('sources', () => ({ rows: mapSources(books, tally, ctx), read: data.books.length, generated: books.length - data.books.length })),
     races: mapKind('races', () => mapRaces(c.race, c.subrace, ctx, subraceVersions)),
