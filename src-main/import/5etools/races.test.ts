@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { raceEntity } from '../../../src-shared/catalog/entities';
 import { mapRaces, mergeSubrace } from './races';
-import { expectValidRow, makeContext } from './test-helpers';
+import { expectValidRow, makeContext, resolved, subraceVersionsFor } from './test-helpers';
 import type { Raw } from './types';
 
 const elf: Raw = {
@@ -89,7 +89,8 @@ describe('races', () => {
 
   it('rows: races, named subraces with their parent, nameless subraces folded into the race, versions as subraces', () => {
     const ctx = makeContext();
-    const { rows, read, generated } = mapRaces([elf, human, dragonborn, halfling, choice], [high, wood, standardHuman, dragonbornColours], ctx);
+    const data = resolved(ctx, { race: [elf, human, dragonborn, halfling, choice], subrace: [high, wood, standardHuman, dragonbornColours] });
+    const { rows, read, generated } = mapRaces(data.race, data.subrace, ctx, subraceVersionsFor(ctx));
     expect(ctx.skipped).toEqual([]);
     expect({ read, generated }).toEqual({ read: 9, generated: 2 });
     for (const row of rows) expectValidRow(raceEntity, row);
