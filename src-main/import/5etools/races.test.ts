@@ -126,4 +126,19 @@ describe('races', () => {
       ['Sea Elf (Coral)', 'its race Sea Elf|MTF was not imported'],
     ]);
   });
+
+  it('a version of a subrace whose race was not imported is reported, not silently lost', () => {
+    const ctx = makeContext();
+    // The race's book is not in the data: its row is skipped, and so are its subrace's versions, each by name.
+    const lost: Raw = { ...dragonborn, source: 'MTF' };
+    const colours: Raw = { ...dragonbornColours, raceSource: 'MTF', source: 'MTF' };
+    const data = resolved(ctx, { race: [lost], subrace: [colours] });
+    const { rows } = mapRaces(data.race, data.subrace, ctx, subraceVersionsFor(ctx));
+    expect(rows).toEqual([]);
+    expect(ctx.skipped.map((s) => [s.name, s.reason])).toEqual([
+      ['Dragonborn', 'its source book MTF is not in the data (no book metadata for it)'],
+      ['Dragonborn (Black)', 'it is a version of Dragonborn, whose race Dragonborn|MTF was not imported'],
+      ['Dragonborn (Red)', 'it is a version of Dragonborn, whose race Dragonborn|MTF was not imported'],
+    ]);
+  });
 });
