@@ -21,6 +21,8 @@ export interface SkippedRecord {
   name: string;
   source: string;
   reason: string;
+  /** The file the record was read from, relative to the data folder, when known. */
+  file?: string;
 }
 
 /**
@@ -33,6 +35,8 @@ export interface ImportWarning {
   name: string;
   source: string;
   message: string;
+  /** The file the record was read from, relative to the data folder, when known. */
+  file?: string;
 }
 
 export interface KindCounts {

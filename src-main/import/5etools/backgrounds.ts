@@ -55,5 +55,6 @@ export function mapBackground(background: Raw, ctx: ImportContext): BackgroundIn
     startingEquipment: orNull(background['startingEquipment']),
     featureName: featureName || null,
     featureText: featureText || null,
+    ...ctx.editions('backgrounds', background),
   };
 }

@@ -223,6 +223,7 @@ function mapClass(klass: Raw, features: FeatureIndex, ctx: ImportContext): Class
     subclassLevel,
     features: list_,
     spellSlots: orNull(klass['classTableGroups']),
+    ...ctx.editions('classes', klass),
   };
 }
 
@@ -274,5 +275,6 @@ function mapSubclass(subclass: Raw, parent: { raw: Raw; row: ClassInsert }, feat
     casterProgression: orNull(str(subclass['casterProgression'])) ?? parent.row.casterProgression ?? null,
     features: merged,
     spellSlots: spellSlots.length > 0 ? (spellSlots as ClassInsert['spellSlots']) : null,
+    ...ctx.editions('classes', subclass),
   };
 }

@@ -5,7 +5,7 @@
  * Mapping functions are pure otherwise: resolved 5etools JSON in, insert rows out.
  */
 import { fail, isCatalogError } from '../../../src-shared/errors';
-import { IdError } from './ids';
+import { childId, IdError, recordId } from './ids';
 import { bookRuleSystem, editionRuleSystem, type RuleSystemId } from './rule-system';
 import { isRecord, refKey, str } from './raw';
 import type { ImportKind, ImportWarning, Raw, SkippedRecord } from './types';
@@ -133,28 +133,47 @@ export class ImportContext {
 
   /**
    * The 5etools `reprintedAs` of a record as written (strings; an object keeps its `uid`), and
-   * the id of the first reprint as this importer would give it (`idOf` builds it from the ref's
-   * parts, with the ref's source resolved to its book id).
+   * `supersededBy`: the id the first reprint of the same kind gets under this importer's id rule
+   * (README.md, "Editions"), its source resolved to the book id. A reprint into another kind (a
+   * subrace reprinted as a feat: `{uid, tag: "feat"}`) has no such id.
    */
-  editions(record: Raw, idOf: (parts: string[]) => string | undefined): { reprintedAs: string[] | null; supersededBy: string | null } {
-    const refs = Array.isArray(record['reprintedAs'])
-      ? (record['reprintedAs'] as unknown[])
-          .map((ref) => (typeof ref === 'string' ? ref : isRecord(ref) ? str(ref['uid']) : undefined))
-          .filter((ref): ref is string => ref !== undefined && ref.length > 0)
-      : [];
-    if (refs.length === 0) return { reprintedAs: null, supersededBy: null };
-    let supersededBy: string | null = null;
-    const parts = (refs[0] as string).split('|').map((p) => p.trim());
-    const last = parts.length - 1;
-    if (parts.length >= 2) parts[last] = this.book(parts[last] as string)?.id ?? (parts[last] as string);
-    try {
-      supersededBy = idOf(parts) ?? null;
-    } catch {
-      supersededBy = null;
+  editions(kind: ImportKind, record: Raw): { reprintedAs: string[] | null; supersededBy: string | null } {
+    const refs: { uid: string; tag?: string }[] = [];
+    for (const ref of Array.isArray(record['reprintedAs']) ? (record['reprintedAs'] as unknown[]) : []) {
+      if (typeof ref === 'string' && ref.trim() !== '') refs.push({ uid: ref });
+      else if (isRecord(ref) && str(ref['uid'])) refs.push({ uid: str(ref['uid']) as string, ...(str(ref['tag']) ? { tag: str(ref['tag']) } : {}) });
     }
-    return { reprintedAs: refs, supersededBy };
+    if (refs.length === 0) return { reprintedAs: null, supersededBy: null };
+    const first = refs.find((ref) => ref.tag === undefined || SAME_KIND_TAGS[kind].includes(ref.tag));
+    let supersededBy: string | null = null;
+    if (first) {
+      const parts = first.uid.split('|').map((p) => p.trim());
+      const bookId = (code: string | undefined) => (code ? (this.book(code)?.id ?? code) : undefined);
+      try {
+        if (kind === 'classes' && parts.length >= 4) {
+          // "Battle Master|Fighter|XPHB|XPHB": subclass short name, class, class source, source.
+          const [short = '', className = '', classSource, source] = parts;
+          supersededBy = childId({ name: className, source: bookId(classSource) ?? 'PHB' }, short, bookId(source) ?? 'PHB');
+        } else if (parts.length >= 2 && parts[0]) supersededBy = recordId(parts[0], bookId(parts[parts.length - 1]) ?? '');
+      } catch {
+        supersededBy = null;
+      }
+    }
+    return { reprintedAs: refs.map((ref) => ref.uid), supersededBy };
   }
 }
+
+/** The `tag`s of a reprint object that point into the same table. */
+const SAME_KIND_TAGS: Record<ImportKind, string[]> = {
+  sources: [],
+  races: ['race', 'subrace'],
+  classes: ['class', 'subclass'],
+  items: ['item', 'baseitem', 'itemGroup', 'magicvariant'],
+  spells: ['spell'],
+  creatures: ['creature', 'monster'],
+  backgrounds: ['background'],
+  feats: ['feat'],
+};
 
 /** `name|source` of a record, lower-cased: the key duplicates and references are compared by. */
 export function recordKey(record: Raw): string {

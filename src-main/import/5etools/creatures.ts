@@ -168,5 +168,6 @@ export function mapCreature(monster: Raw, groups: GroupLookup, ctx: ImportContex
     regionalEffects: orNull(regionalEffects),
     environment: orNull(monster['environment']),
     isNpc: monster['isNpc'] === true,
+    ...ctx.editions('creatures', monster),
   };
 }

@@ -9,8 +9,10 @@ import type { Mapped, Raw } from './types';
 
 export type FeatInsert = InsertOf<typeof featEntity>;
 
-/** 2024 feat categories: General, Origin, Fighting Style (also per class, "FS:P"), Epic Boon. */
-export function featType(category: unknown): FeatInsert['featType'] {
+/** Feat categories: General, Origin, Fighting Style (also per class, "FS:P", "FS:R"), Epic Boon, Dragonmark (EFA), Dark Gift (RHW). */
+export type FeatType = NonNullable<FeatInsert['featType']> | 'dragonmark' | 'dark-gift';
+
+export function featType(category: unknown): FeatType | null {
   const code = str(category)?.split(':')[0];
   switch (code) {
     case 'G':
@@ -21,6 +23,10 @@ export function featType(category: unknown): FeatInsert['featType'] {
       return 'fighting-style';
     case 'EB':
       return 'epic';
+    case 'D':
+      return 'dragonmark';
+    case 'DG':
+      return 'dark-gift';
     default:
       return null;
   }
@@ -51,6 +57,7 @@ export function mapFeat(feat: Raw, ctx: ImportContext): FeatInsert | undefined {
     entries: (list(feat['entries']) ?? []) as FeatInsert['entries'],
     prerequisites: orNull(feat['prerequisite']),
     abilityIncreases: orNull(feat['ability']),
-    featType: type,
+    featType: type as FeatInsert['featType'],
+    ...ctx.editions('feats', feat),
   };
 }

@@ -45,6 +45,26 @@ const DAMAGE_TYPE_NAMES: Record<string, string> = {
   Y: 'psychic',
 };
 
+/**
+ * The 5etools item flags a DM filters by, each a boolean column (`wondrous` → isWondrous);
+ * true when the record has the flag set (anything but absent, null or false). The flags stay in
+ * additional_properties as well, where they always were.
+ */
+export const ITEM_FLAG_FIELDS = {
+  isWondrous: 'wondrous',
+  isTattoo: 'tattoo',
+  isStaff: 'staff',
+  isCursed: 'curse',
+  isSentient: 'sentient',
+  isPoison: 'poison',
+} as const;
+
+function itemFlags(item: Raw): Record<keyof typeof ITEM_FLAG_FIELDS, boolean> {
+  return Object.fromEntries(
+    Object.entries(ITEM_FLAG_FIELDS).map(([column, key]) => [column, item[key] !== undefined && item[key] !== null && item[key] !== false]),
+  ) as Record<keyof typeof ITEM_FLAG_FIELDS, boolean>;
+}
+
 /** Properties with a column of their own, or that only describe the 5etools record. */
 const CONSUMED = new Set([
   'name',
@@ -74,6 +94,7 @@ const CONSUMED = new Set([
   'edition',
   '_copy',
   '_versions',
+  '_versionOf',
 ]);
 
 /** `"+1"` → 1. */
@@ -299,7 +320,14 @@ interface RowLinks {
   baseItemId: string | null;
 }
 
-function itemRow(item: Raw, links: RowLinks, placement: { sourceId: string; ruleSystemId: string }, entries: unknown[], warn: (message: string) => void): ItemInsert {
+function itemRow(
+  item: Raw,
+  links: RowLinks,
+  placement: { sourceId: string; ruleSystemId: string },
+  entries: unknown[],
+  warn: (message: string) => void,
+  editions: { reprintedAs: string[] | null; supersededBy: string | null },
+): ItemInsert {
   const reqAttune = item['reqAttune'];
   const value = item['value'];
   let valueCp: number | null = null;
@@ -340,6 +368,8 @@ function itemRow(item: Raw, links: RowLinks, placement: { sourceId: string; rule
     attunementPrereq: typeof reqAttune === 'string' && reqAttune.length > 0 ? reqAttune : null,
     magicBonus: bonusValue(item['bonusWeapon']) ?? bonusValue(item['bonusAc']) ?? bonusValue(item['bonusSpellAttack']) ?? null,
     additionalProperties: Object.keys(additional).length > 0 ? (additional as ItemInsert['additionalProperties']) : null,
+    ...itemFlags(item),
+    ...editions,
   };
 }
 
@@ -379,7 +409,7 @@ export function mapItems(data: ItemData, ctx: ImportContext): Mapped<ItemInsert>
     const id = ctx.id('items', item, () => makeId(name, placement.sourceId));
     if (id === undefined) return undefined;
     const entries = expandItemEntries(item, templates, warn) ?? [];
-    const row = itemRow(item, { id, baseItemId }, placement, entries, warn);
+    const row = itemRow(item, { id, baseItemId }, placement, entries, warn, ctx.editions('items', item));
     rows.push(row);
     return row;
   };

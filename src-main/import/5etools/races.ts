@@ -23,7 +23,7 @@ function mergeByIndex(parent: unknown, child: unknown[]): unknown[] {
 }
 
 /** Keys a subrace record has that are about the record, not the merged race. */
-const SUBRACE_OWN = new Set(['name', 'source', 'page', 'raceName', 'raceSource', 'overwrite', '_versions', '_copy', '_subraceVersions', '_versionOf']);
+const SUBRACE_OWN = new Set(['name', 'source', 'page', 'raceName', 'raceSource', 'overwrite', '_versions', '_copy', '_versionOf']);
 /** Array properties merged index by index unless the subrace `overwrite`s them. */
 const INDEX_MERGED = new Set(['ability', 'languageProficiencies', 'skillProficiencies', 'toolProficiencies', 'weaponProficiencies', 'armorProficiencies']);
 
@@ -61,7 +61,6 @@ export function mergeSubrace(race: Raw, subrace: Raw): Raw {
   out['source'] = subrace['source'] ?? race['source'];
   out['page'] = subrace['page'] ?? race['page'];
   if (subrace['_versions'] !== undefined) out['_versions'] = clone(subrace['_versions']);
-  if (subrace['_subraceVersions'] !== undefined) out['_subraceVersions'] = clone(subrace['_subraceVersions']);
   return out;
 }
 
@@ -71,24 +70,14 @@ interface RaceRowLink {
 }
 
 /**
- * The versions of a merged subrace (`_versions` patch the race merged with the subrace, as
- * 5etools applies them): records carrying `_versionOf`. The pipeline passes the resolve stage's
- * expansion; the subrace's own `_versions` travel as `_subraceVersions` until then.
+ * The versions of a merged subrace, each carrying `_versionOf`: a subrace's `_versions` patch
+ * the race merged with the subrace, as 5etools applies them, so the resolve stage leaves them
+ * to this merge (resolve/index.ts `versionsOf`, which the pipeline passes in).
  */
 export type SubraceVersions = (merged: Raw) => Raw[];
 
-/** Keeps a subrace's `_versions` away from the resolve stage's first pass (see SubraceVersions). */
-export function holdSubraceVersions(subrace: Raw): Raw {
-  if (subrace['_versions'] === undefined) return subrace;
-  const { _versions: versions, ...rest } = subrace;
-  return { ...rest, _subraceVersions: versions };
-}
-
-function withHeldVersions(merged: Raw, subrace: Raw): Raw | undefined {
-  const held = subrace['_subraceVersions'];
-  if (held === undefined) return undefined;
-  const { _subraceVersions: _drop, ...rest } = merged;
-  return { ...rest, _versions: clone(held) };
+function withVersions(merged: Raw, subrace: Raw): Raw | undefined {
+  return subrace['_versions'] === undefined ? undefined : merged;
 }
 
 export function mapRaces(races: Raw[], subraces: Raw[], ctx: ImportContext, versionsOf: SubraceVersions = () => []): Mapped<RaceInsert> {
@@ -120,9 +109,9 @@ export function mapRaces(races: Raw[], subraces: Raw[], ctx: ImportContext, vers
       );
     } else {
       const merged = mergeSubrace(folded.get(race) ?? race, subrace);
-      const { _subraceVersions: _ignored, ...withoutVersions } = merged;
+      const { _versions: _ignored, ...withoutVersions } = merged;
       folded.set(race, withoutVersions);
-      const versioned = withHeldVersions(merged, subrace);
+      const versioned = withVersions(merged, subrace);
       if (versioned) foldedVersions.push({ race, merged: versioned });
     }
   });
@@ -160,14 +149,14 @@ export function mapRaces(races: Raw[], subraces: Raw[], ctx: ImportContext, vers
     ctx.guard('races', subrace, () => {
       const link = asSubrace(race);
       const merged = mergeSubrace(race, subrace);
-      const { _subraceVersions: _held, ...plain } = merged;
+      const { _versions: _held, ...plain } = merged;
       if (!link) skip(plain, `its race ${str(race['name']) ?? '?'}|${str(race['source']) ?? '?'} was not imported`);
       else {
         const parent = { name: str(race['name']) ?? '', source: str(race['source']) ?? '' };
         const row = mapRace(plain, link, ctx, (_name, source) => childId(parent, str(subrace['name']) ?? '', source));
         if (row) rows.push(row);
       }
-      const versioned = withHeldVersions(merged, subrace);
+      const versioned = withVersions(merged, subrace);
       if (versioned) mapVersions(race, versioned, link);
     });
   }
@@ -205,5 +194,6 @@ function mapRace(
     alignmentTendency: null,
     languageProficiencies: orNull(race['languageProficiencies']),
     traitTags: orNull(race['traitTags']),
+    ...ctx.editions('races', race),
   };
 }

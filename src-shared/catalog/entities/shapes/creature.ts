@@ -150,7 +150,11 @@ export type Senses = z.infer<typeof senses>;
 export const languages = z.array(z.string().min(1).max(500));
 export type Languages = z.infer<typeof languages>;
 
-const spellNames = z.array(z.string().min(1));
+/**
+ * Spells as printed (`"{@spell fireball}"`), or `{entry, hidden}`: a spell the stat block's text
+ * already names, listed for search but not rendered (the Zodar's Wish, Dzaan's cantrips).
+ */
+const spellNames = z.array(z.union([z.string().min(1), z.strictObject({ entry: z.string().min(1), hidden: z.boolean().optional() })]));
 /** Uses per period: `{"1": [...], "3e": [...]}` ("e" = each). */
 const usesPer = z.record(z.string().regex(/^[1-9][0-9]?e?$/, 'must be a count, optionally with "e" (each)'), spellNames);
 
