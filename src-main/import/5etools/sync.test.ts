@@ -80,7 +80,7 @@ function newerRelease(): string {
 }
 
 const ids = (result: ImportResult, change: 'inserted' | 'updated' | 'removed') =>
-  Object.fromEntries(IMPORT_KINDS.map((kind) => [kind, [...result.sync.changes[kind][change]].sort()]).filter(([, v]) => v.length > 0));
+  Object.fromEntries(IMPORT_KINDS.map((kind) => [kind, [...result.sync.changes[kind][change]].sort()]).filter(([, v]) => (v as string[]).length > 0));
 
 describe.skipIf(!fixture)('re-import as a sync (SRD fixture and a modified copy)', () => {
   let ctx: MigratedCatalog;
