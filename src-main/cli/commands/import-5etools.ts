@@ -2,7 +2,7 @@
  * `import-5etools <data-dir> [--dry-run] [--verbose]`: imports a 5etools data folder as a sync,
  * all or nothing, and prints the sync report, every skip and every warning grouped by reason.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { IMPORT_KINDS, type ImportKind, type ImportResult } from '../../../src-shared/import-types';
@@ -62,7 +62,9 @@ function openForDryRun(db: string): OpenedCatalog & { cleanup: () => void } {
     }
   };
   if (!existsSync(db)) return tempCopy(() => undefined);
-  const existing = openCatalog(db, { readonly: true });
+  // As `status` does: a read-only open of a WAL file would leave empty -wal/-shm files behind,
+  // so a WAL file is opened read-write (never migrated, nothing written) and the rest read-only.
+  const existing = openCatalog(db, isWalFile(db) ? { migrate: false } : { readonly: true });
   if (migrationStatus(existing.connection.sqlite, embeddedMigrations).pending.length === 0) {
     return { ...existing, cleanup: () => undefined };
   }
@@ -70,6 +72,17 @@ function openForDryRun(db: string): OpenedCatalog & { cleanup: () => void } {
     return tempCopy((copy) => existing.connection.sqlite.prepare('VACUUM INTO ?').run(copy));
   } finally {
     existing.connection.close();
+  }
+}
+
+/** Bytes 18 and 19 of the SQLite header are 2 in WAL mode. */
+function isWalFile(file: string): boolean {
+  const header = Buffer.alloc(20);
+  const fd = openSync(file, 'r');
+  try {
+    return readSync(fd, header, 0, 20, 0) === 20 && header[18] === 2 && header[19] === 2;
+  } finally {
+    closeSync(fd);
   }
 }
 
