@@ -10,9 +10,7 @@ import type { Mapped, Raw } from './types';
 export type FeatInsert = InsertOf<typeof featEntity>;
 
 /** Feat categories: General, Origin, Fighting Style (also per class, "FS:P", "FS:R"), Epic Boon, Dragonmark (EFA), Dark Gift (RHW). */
-export type FeatType = NonNullable<FeatInsert['featType']> | 'dragonmark' | 'dark-gift';
-
-export function featType(category: unknown): FeatType | null {
+export function featType(category: unknown): FeatInsert['featType'] {
   const code = str(category)?.split(':')[0];
   switch (code) {
     case 'G':
@@ -57,7 +55,7 @@ export function mapFeat(feat: Raw, ctx: ImportContext): FeatInsert | undefined {
     entries: (list(feat['entries']) ?? []) as FeatInsert['entries'],
     prerequisites: orNull(feat['prerequisite']),
     abilityIncreases: orNull(feat['ability']),
-    featType: type as FeatInsert['featType'],
+    featType: type,
     ...ctx.editions('feats', feat),
   };
 }

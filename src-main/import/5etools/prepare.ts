@@ -256,17 +256,17 @@ function screen(data: DataSet, ctx: ImportContext): Record<CollectionKey, Raw[]>
   return out;
 }
 
-function reporterFor(ctx: ImportContext, unresolved: Map<CollectionKey, { record: Raw; reason: string }[]>): ResolveReporter {
+export function reporterFor(ctx: ImportContext, unresolved: Map<CollectionKey, { record: Raw; reason: string }[]>): ResolveReporter {
   return {
     skip(collection, record, reason) {
       const key = collection as CollectionKey;
       const kind = COLLECTION_KIND[key] ?? 'sources';
       if (ROW_COLLECTIONS.has(key) || !(key in COLLECTION_KIND)) ctx.skip(kind, record, reason);
       else {
-        // A feature, legendary group or template is part of rows, not a row: the rows that use
-        // it say what they lack; this says why.
+        // A feature, legendary group or template is part of rows, not a row: it is left out with
+        // a warning saying why (a legendary group's is given by each creature that uses it).
         unresolved.set(key, [...(unresolved.get(key) ?? []), { record, reason }]);
-        ctx.warn(kind, record, `${collection} ${labelOf(record).name}|${labelOf(record).source} is left out: ${reason}`);
+        if (key !== 'legendaryGroup') ctx.warn(kind, record, `${collection} ${labelOf(record).name}|${labelOf(record).source} is left out: ${reason}`);
       }
     },
     warn(collection, record, message) {
@@ -275,9 +275,14 @@ function reporterFor(ctx: ImportContext, unresolved: Map<CollectionKey, { record
   };
 }
 
-function resolveStage(screened: Record<CollectionKey, Raw[]>, ctx: ImportContext, signal: AbortSignal | undefined): Resolved {
+/**
+ * The resolve stage over the given collections (the others are empty), its skips and warnings
+ * reported to `ctx` under each collection's kind; names cleaned of control characters after.
+ */
+export function resolveStage(screened: Partial<Record<CollectionKey, Raw[]>>, ctx: ImportContext, signal?: AbortSignal): Resolved {
   const unresolved = new Map<CollectionKey, { record: Raw; reason: string }[]>();
-  const resolved = resolveDataSet(screened, reporterFor(ctx, unresolved), { signal }) as Record<CollectionKey, Raw[]>;
+  const all = Object.fromEntries(COLLECTION_KEYS.map((key) => [key, screened[key] ?? []]));
+  const resolved = resolveDataSet(all, reporterFor(ctx, unresolved), { signal }) as Record<CollectionKey, Raw[]>;
   const collections = {} as Record<CollectionKey, Raw[]>;
   for (const key of COLLECTION_KEYS) {
     const kind = COLLECTION_KIND[key];
@@ -330,11 +335,12 @@ export function prepareImport(dataDir: string, options: PrepareOptions = {}): Pr
   for (const key of COLLECTION_KEYS) {
     for (const record of data.collections[key]) {
       const file = data.fileOf.get(record);
-      if (file && !fileByKey.has(identityOf(record))) fileByKey.set(identityOf(record), file);
+      if (!file) continue;
+      for (const k of [identityOf(record), refKey(str(record['name']), str(record['source']))]) if (!fileByKey.has(k)) fileByKey.set(k, file);
     }
   }
   const fileOf = (record: Raw): string | undefined => {
-    const direct = data.fileOf.get(record) ?? fileByKey.get(identityOf(record));
+    const direct = data.fileOf.get(record) ?? fileByKey.get(identityOf(record)) ?? fileByKey.get(refKey(str(record['name']), str(record['source'])));
     if (direct) return direct;
     const base = record['_versionOf'];
     return isRecord(base) ? fileByKey.get(refKey(str(base['name']), str(base['source']))) : undefined;
