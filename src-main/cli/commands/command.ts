@@ -2,6 +2,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { fail } from '../../../src-shared/errors';
 import { openConnection, type Connection } from '../../db/connection';
+import type { CommandFlag } from '../args';
 import type { Outcome } from '../output';
 
 export interface CommandContext {
@@ -11,6 +12,8 @@ export interface CommandContext {
   args: string[];
   /** `--to N`, when the command takes it. */
   to?: number;
+  /** The boolean options given (only those the command accepts get this far). */
+  flags: CommandFlag[];
   /** Writes progress to the terminal; undefined when stderr is not a terminal. */
   progress?: (text: string) => void;
 }
@@ -24,6 +27,8 @@ export interface Command {
   arguments: string[];
   /** Whether `--to` is accepted, and whether it must be given. */
   to?: 'optional' | 'required';
+  /** Boolean options it accepts (`--dry-run`, `--verbose`); any other is a usage error. */
+  flags?: CommandFlag[];
   run(context: CommandContext): Outcome;
 }
 

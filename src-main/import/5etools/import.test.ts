@@ -175,7 +175,7 @@ describe('import5etools', () => {
     expect(result.recordsProcessed).toBe(27);
     expect(result.files).toEqual(['backgrounds.json', 'classes.json', 'creatures.json', 'feats.json', 'items.json', 'legendarygroups.json', 'races.json', 'sources.json', 'spell-sources.json', 'spells.json']);
 
-    const log = catalog.importLog.get(result.logId);
+    const log = catalog.importLog.get(result.logId as number);
     expect(log).toMatchObject({ filePath: dir, fileType: '5etools', importStatus: 'partial', recordsProcessed: 27, recordsImported: 26, errorMessage: null });
     expect(log.completedAt).not.toBeNull();
     expect(log.metadata['skipped']).toEqual(result.skipped);
@@ -203,7 +203,7 @@ describe('import5etools', () => {
     expect(result.skipped).toEqual([]);
     expect(result.warnings).toEqual([]);
     expect(result.status).toBe('success');
-    expect(catalog.importLog.get(result.logId).importStatus).toBe('success');
+    expect(catalog.importLog.get(result.logId as number).importStatus).toBe('success');
   });
 
   it('re-importing the same data changes nothing: same rows, same updated_at, all unchanged', () => {
