@@ -11,7 +11,7 @@ import { fail } from '../../../../src-shared/errors';
 import { isRecord } from '../raw';
 import type { Raw } from '../types';
 import { CopyResolver, preserveOnlyFor, type CopyOptions } from './copy';
-import { messageOf } from './errors';
+import { messageOf, SkipError } from './errors';
 import { indexTemplates, type TemplateIndex } from './templates';
 import { expandVersions, variantVersionDrafts } from './versions';
 
@@ -115,7 +115,7 @@ function resolveCollection(
     try {
       resolved = resolver.resolve(record);
     } catch (error) {
-      reporter.skip(key, record, messageOf(error));
+      reporter.skip(key, record, error instanceof SkipError ? error.message : `it could not be resolved (unexpected error: ${messageOf(error)})`);
       continue;
     }
     try {
@@ -129,7 +129,7 @@ function resolveCollection(
       out.push(base, ...versions);
       for (const { version, reason } of failed) reporter.skip(key, version, reason);
     } catch (error) {
-      reporter.skip(key, record, `it could not be resolved: ${messageOf(error)}`);
+      reporter.skip(key, record, `its _versions could not be resolved (unexpected error: ${messageOf(error)})`);
     }
   }
   return out;

@@ -11,10 +11,13 @@ import { ABILITIES, abilityMod, crToPb, shortName, signed, sizeMultiplier } from
 import { ModError } from './errors';
 import { mapStrings } from './walk';
 
-function ability(detail: string | undefined): (typeof ABILITIES)[number] {
+/** The modifier of the ability score the placeholder names; an unknown or absent score is an error (5etools would print NaN). */
+function modifier(record: Raw, detail: string | undefined): number {
   const found = ABILITIES.find((a) => a === detail);
   if (!found) throw new ModError(`the placeholder names the unknown ability score "${detail ?? ''}"`);
-  return found;
+  const score = record[found];
+  if (typeof score !== 'number') throw new ModError(`the record has no ${found} score`);
+  return abilityMod(score);
 }
 
 function resolveOne(mode: string, detail: string | undefined, record: Raw): string | undefined {
@@ -28,16 +31,16 @@ function resolveOne(mode: string, detail: string | undefined, record: Raw): stri
       return shortName(record, true);
     case 'dc':
     case 'spell_dc':
-      return String(8 + abilityMod(record[ability(detail)]) + pb);
+      return String(8 + modifier(record, detail) + pb);
     case 'to_hit':
-      return signed(pb + abilityMod(record[ability(detail)]));
+      return signed(pb + modifier(record, detail));
     case 'damage_mod': {
-      const mod = abilityMod(record[ability(detail)]);
+      const mod = modifier(record, detail);
       return mod === 0 ? '' : mod > 0 ? ` + ${mod}` : ` - ${Math.abs(mod)}`;
     }
     case 'damage_avg': {
       const expression = (detail ?? '')
-        .replace(/\b(str|dex|con|int|wis|cha)\b/gi, (abil) => String(abilityMod(record[abil.toLowerCase()])))
+        .replace(/\b(str|dex|con|int|wis|cha)\b/gi, (abil) => String(modifier(record, abil.toLowerCase())))
         .replace(/\bsize_mult\b/g, () => String(sizeMultiplier(record)));
       return String(Math.floor(evaluateArithmetic(expression)));
     }

@@ -32,6 +32,8 @@ export interface VersionOutcome {
 interface VersionDraft {
   record: Raw;
   meta: Raw;
+  /** `{{variables}}` its implementation does not give. */
+  unfilled: string[];
 }
 
 function metaOf(draft: Raw): Raw {
@@ -47,16 +49,17 @@ function withoutMeta(draft: Raw): Raw {
 }
 
 /** The drafts of one `_abstract` entry: variables filled, implementation properties over it. */
-function fromAbstract(entry: Raw, warnMissing: (name: string) => void): VersionDraft[] {
+function fromAbstract(entry: Raw): VersionDraft[] {
   const drafts: VersionDraft[] = [];
   for (const implementation of Array.isArray(entry['_implementations']) ? entry['_implementations'] : []) {
     if (!isRecord(implementation)) continue;
     const { _variables: variables, ...own } = clone(implementation);
     const values = isRecord(variables) ? variables : {};
+    const unfilled = new Set<string>();
     const filled = mapStrings(clone(entry['_abstract']), (text) =>
       text.replace(/\{\{([^}]+)\}\}/g, (whole, name: string) => {
         if (values[name] === undefined) {
-          warnMissing(name);
+          unfilled.add(name);
           return whole;
         }
         return String(values[name]);
@@ -66,7 +69,7 @@ function fromAbstract(entry: Raw, warnMissing: (name: string) => void): VersionD
     // An implementation's own patches (no data has them yet) apply after the abstract's.
     const ownMods = normaliseMods(own['_mod']);
     if (ownMods) meta['_mod'] = concatMods(normaliseMods(meta['_mod']) ?? {}, ownMods);
-    drafts.push({ record: { ...withoutMeta(filled), ...withoutMeta(own) }, meta });
+    drafts.push({ record: { ...withoutMeta(filled), ...withoutMeta(own) }, meta, unfilled: [...unfilled] });
   }
   return drafts;
 }
@@ -133,10 +136,7 @@ export function expandVersions(
       continue;
     }
     const isAbstract = isRecord(entry['_abstract']);
-    const missingVariables = new Set<string>();
-    const drafts = isAbstract
-      ? fromAbstract(entry, (name) => missingVariables.add(name))
-      : [{ record: withoutMeta(clone(entry)), meta: metaOf(entry) }];
+    const drafts: VersionDraft[] = isAbstract ? fromAbstract(entry) : [{ record: withoutMeta(clone(entry)), meta: metaOf(entry), unfilled: [] }];
     if (isAbstract && drafts.length === 0) {
       outcome.failed.push({ version: entry['_abstract'] as Raw, reason: 'its _abstract version has no _implementations' });
       continue;
@@ -144,7 +144,7 @@ export function expandVersions(
     for (const draft of drafts) {
       try {
         const messages: string[] = [];
-        if (missingVariables.size > 0) messages.push(`its _versions template leaves {{${[...missingVariables].join('}}, {{')}}} unfilled`);
+        if (draft.unfilled.length > 0) messages.push(`its _versions template leaves {{${draft.unfilled.join('}}, {{')}}} unfilled`);
         const built = buildCopy(parentFor(parent, draft.record['source']), draft.record, draft.meta, options, (m) => messages.push(m));
         built['_versionOf'] = versionOf;
         for (const message of messages) warn(built, message);
