@@ -12,6 +12,7 @@ import { openCatalog } from '../src-main/db/startup';
 import { describeDataset, type Dataset } from './dataset';
 import { legend, table, type Budget, type Comparison } from './harness';
 import { getById } from './scenarios/reads';
+import { fullImport, type FullImportFigures } from './scenarios/full-import';
 import { lists } from './scenarios/lists';
 import { mainThreadPerBatch } from './scenarios/main-thread';
 import { responsiveness, type ResponsivenessFigures } from './scenarios/responsiveness';
@@ -127,6 +128,14 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'mimir-bench-'));
   try {
     const results: Comparison[] = [];
+    // First, so the process's peak RSS it reports is the import's.
+    let fullImportFigures: FullImportFigures | null = null;
+    const full = fullImport(dir, progress);
+    if ('skipped' in full) note(`skipped: full import (${full.skipped})`);
+    else {
+      results.push(...full.results);
+      fullImportFigures = full.figures;
+    }
     const seededFile = join(dir, 'synthetic.sqlite');
     const opened = openCatalog(seededFile);
     const { catalog } = opened;
@@ -181,7 +190,11 @@ async function main() {
     };
     if (asJson) {
       console.log(
-        JSON.stringify({ environment, settings: { quick, ...settings }, results, responsiveness: responsivenessFigures, notes }, null, 2),
+        JSON.stringify(
+          { environment, settings: { quick, ...settings }, results, responsiveness: responsivenessFigures, fullImport: fullImportFigures, notes },
+          null,
+          2,
+        ),
       );
       return;
     }

@@ -163,6 +163,7 @@ describe('contract types', () => {
       | 'sourceId'
       | 'nameStartsWith'
       | 'nameContains'
+      | 'isReprinted'
       | 'level'
       | 'levelMin'
       | 'levelMax'

@@ -6,7 +6,7 @@
  * the error, as one JSON document on stdout (see output.ts).
  */
 import { collectWarnings } from '../db/connection';
-import { parseCommandLine, UsageError, wantsJson } from './args';
+import { parseCommandLine, UsageError, wantsJson, type CommandFlag } from './args';
 import { commands, type Command } from './commands';
 import { EXIT_OK, outcomeOf, print, type Outcome, type Streams } from './output';
 
@@ -21,6 +21,8 @@ export function usage(): string {
     'options:',
     '  --db <file>  the catalog file (required)',
     '  --json       print the result (or the error) as JSON on stdout',
+    '  --dry-run    import-5etools: report what the import would change, write nothing',
+    '  --verbose    import-5etools: list every skipped record, warning, kept row and conflict',
     '  --help       this text',
     '',
     'exit codes: 0 success, 1 the command failed or the database refused it, 2 bad command line',
@@ -56,10 +58,11 @@ function run(
     if (args.help || name === 'help') return { outcome: { ok: true, lines: [], exitCode: EXIT_OK }, name, help: true };
     const command = find(name);
     if (!args.db) throw new UsageError(`${command.name} needs --db <file>`, '--db');
-    checkArguments(command, args.positionals, args.to);
+    checkArguments(command, args.positionals, args.to, args.flags);
     const ran = command.run({
       db: args.db,
       args: args.positionals,
+      flags: args.flags,
       ...(args.to === undefined ? {} : { to: args.to }),
       // A live progress line only on a terminal: redirected stderr stays one line on failure.
       ...(stderrIsTTY ? { progress: (text: string) => streams.stderr(`\r${text}\x1b[K`) } : {}),
@@ -79,7 +82,10 @@ function find(name: string | undefined): Command {
   return command;
 }
 
-function checkArguments(command: Command, positionals: string[], to: number | undefined): void {
+function checkArguments(command: Command, positionals: string[], to: number | undefined, flags: CommandFlag[]): void {
+  for (const flag of flags) {
+    if (!command.flags?.includes(flag)) throw new UsageError(`${command.name} does not take --${flag}`, `--${flag}`);
+  }
   const expected = command.arguments.length;
   const most = expected + (command.optionalArguments?.length ?? 0);
   if (positionals.length < expected) {

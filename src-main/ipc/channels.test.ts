@@ -22,7 +22,7 @@ import {
   type ReferencingRows,
   type Result,
 } from '../../src-shared/errors';
-import type { ImportProgress, ImportResult } from '../../src-shared/import-types';
+import { IMPORT_KINDS, type ImportProgress, type ImportResult } from '../../src-shared/import-types';
 import { embeddedMigrations } from '../db/migrations';
 import { openCatalog } from '../db/startup';
 import { sampleRow, SAMPLE_NAMES, SEED_RULE_SYSTEMS, SEED_SOURCES } from '../../test/sample-rows';
@@ -350,8 +350,10 @@ const entityVerbCases: Record<EntityVerb, (key: EntityKey, spec: EntitySpec) => 
       const before = await create(key, 1);
       const after = await ok<Row>(key, 'update', { id: idOf(before), patch: spec.patch });
       for (const [field, value] of Object.entries(spec.patch)) expect(after[field], field).toEqual(value);
-      const untouched = Object.keys(before).filter((k) => !(k in spec.patch) && k !== 'updatedAt');
+      // updatedAt changes; userEditedAt records the user's edit (the importer's sync leaves such rows alone).
+      const untouched = Object.keys(before).filter((k) => !(k in spec.patch) && k !== 'updatedAt' && k !== 'userEditedAt');
       for (const field of untouched) expect(after[field], field).toEqual(before[field]);
+      if ('userEditedAt' in before) expect(after['userEditedAt']).toBe(after['updatedAt']);
       expect(await ok(key, 'get', { id: idOf(before) })).toEqual(after);
     });
     it('NotFound for an unknown id', async () => {
@@ -528,10 +530,15 @@ const kindCounts = (imported: number) => ({
   updated: 0,
   unchanged: 0,
   warnings: 0,
+  removed: 0,
+  keptReferenced: 0,
+  keptSkipped: 0,
+  conflicts: 0,
 });
 
 const stubResult: ImportResult = {
   logId: 1,
+  dryRun: false,
   status: 'success',
   counts: {
     sources: kindCounts(1),
@@ -548,6 +555,13 @@ const stubResult: ImportResult = {
   files: ['sources.json', 'spells.json', 'spell-sources.json'],
   recordsProcessed: 3,
   recordsImported: 3,
+  sync: {
+    changes: Object.fromEntries(
+      IMPORT_KINDS.map((kind) => [kind, { inserted: kind === 'spells' ? ['a', 'b'] : [], updated: [], removed: [] }]),
+    ) as unknown as ImportResult['sync']['changes'],
+    kept: [],
+    conflicts: [],
+  },
 };
 
 const otherCases: Record<string, () => void> = {

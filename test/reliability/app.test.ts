@@ -16,6 +16,7 @@ import { createTestTransport } from '../ipc-transport';
 import { describeStartupFailure, restoreNewestBackup } from '../../src-main/startup-failure';
 import { chattr, chattrUnsupported, contentOf, fillDisk, mountTmpfs, mountUnsupported, record, writeOutcomes } from './harness';
 import { copyCatalog, crashAfterCommit, foreignSqliteFile, populatedCatalog, rolledBackTo, spellData } from './fixtures';
+import { latestVersion as LATEST } from '../../src-main/db/migrations';
 
 writeOutcomes('app');
 
@@ -52,7 +53,7 @@ describe('app startup (database host)', () => {
     copyFileSync(backup, file);
     const host = await startDatabaseHost({ file, workerPath: WORKER });
     try {
-      expect(host.startup).toMatchObject({ ok: true, fromVersion: 6, toVersion: 11 });
+      expect(host.startup).toMatchObject({ ok: true, fromVersion: 6, toVersion: LATEST });
     } finally {
       await host.close();
     }
@@ -60,7 +61,7 @@ describe('app startup (database host)', () => {
     record({
       case: 'app start on a backup copied over a crashed catalog',
       done: 'crash leaves a -wal; backup copied over the file; startDatabaseHost',
-      result: 'starts; the -wal is moved aside before SQLite sees it; catalog = backup migrated 6 → 11',
+      result: `starts; the -wal is moved aside before SQLite sees it; catalog = backup migrated 6 → ${LATEST}`,
     });
   });
 

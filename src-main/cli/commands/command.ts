@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { fail } from '../../../src-shared/errors';
+import type { CommandFlag } from '../args';
 import { damageOf, notACatalogReason, openInMemory, openSnapshot, probeFile, sidecarProblem, type FileProbe, type Snapshot } from '../../db/probe';
 import { toCatalogError } from '../../db/sqlite-errors';
 import type { Outcome } from '../output';
@@ -13,6 +14,8 @@ export interface CommandContext {
   args: string[];
   /** `--to N`, when the command takes it. */
   to?: number;
+  /** The boolean options given (only those the command accepts get this far). */
+  flags: CommandFlag[];
   /** Writes progress to the terminal; undefined when stderr is not a terminal. */
   progress?: (text: string) => void;
 }
@@ -28,6 +31,8 @@ export interface Command {
   optionalArguments?: string[];
   /** Whether `--to` is accepted, and whether it must be given. */
   to?: 'optional' | 'required';
+  /** Boolean options it accepts (`--dry-run`, `--verbose`); any other is a usage error. */
+  flags?: CommandFlag[];
   run(context: CommandContext): Outcome | Promise<Outcome>;
 }
 

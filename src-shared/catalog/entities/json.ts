@@ -17,7 +17,10 @@ export const sizeCode = z.enum(SIZE_CODES);
 
 export const abilityCode = z.enum(ABILITIES);
 
-/** Shapes of the columns every entity table starts with (see tables/entity-columns.ts). */
+/** A 5etools reprint link as written: `"Fireball|XPHB"` (name|source, optionally more parts). */
+export const reprintRef = z.string().min(1).max(500);
+
+/** Shapes of the columns every entity table has (see tables/entity-columns.ts). */
 export const entityColumnShapes = {
   id: entityIdSchema,
   name: nonEmptyText,
@@ -25,4 +28,7 @@ export const entityColumnShapes = {
   sourceId: sourceIdSchema,
   page: z.number().int().min(0),
   entries: entryList,
+  reprintedAs: z.array(reprintRef).max(100),
+  supersededBy: entityIdSchema,
+  unmapped: jsonObject,
 };

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { json, timestamps } from './columns';
 import { ABILITIES, CASTER_PROGRESSIONS, CLASS_TYPES } from '../enums';
-import { entityColumns, entityIndexes } from './entity-columns';
+import { entityColumns, entityIndexes, entitySyncColumns } from './entity-columns';
 import type { ClassFeatures, ClassStartingEquipment, PrimaryAbilities, ProficiencyChoices, SpellSlots, StartingProficiencies } from '../entities/shapes';
 
 export const classes = sqliteTable(
@@ -25,6 +25,7 @@ export const classes = sqliteTable(
     features: json<ClassFeatures>('features').notNull().default([]),
     spellSlots: json<SpellSlots>('spell_slots'),
     ...timestamps(),
+    ...entitySyncColumns(),
   },
   (t) => [
     ...entityIndexes('classes', t),

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { json, timestamps } from './columns';
 import { RACE_TYPES, SIZE_CODES } from '../enums';
-import { entityColumns, entityIndexes } from './entity-columns';
+import { entityColumns, entityIndexes, entitySyncColumns } from './entity-columns';
 import type { AbilityBonuses, Age, ProficiencyChoices, Speed, TraitTags } from '../entities/shapes';
 
 export const races = sqliteTable(
@@ -19,6 +19,7 @@ export const races = sqliteTable(
     languageProficiencies: json<ProficiencyChoices>('language_proficiencies'),
     traitTags: json<TraitTags>('trait_tags'),
     ...timestamps(),
+    ...entitySyncColumns(),
   },
   (t) => [
     ...entityIndexes('races', t),
