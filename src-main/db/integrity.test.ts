@@ -80,7 +80,9 @@ describe('checkSchemaDrift', () => {
     sqlite.pragma('foreign_keys = OFF'); // DROP TABLE of a referenced table
     sqlite.exec(ddl);
     sqlite.pragma('foreign_keys = ON');
-    const drift = checkSchemaDrift(sqlite);
+    // import_log rebuilt from its first migration lacks the statuses a later one added: that
+    // CHECK drift is real but not the case under test.
+    const drift = checkSchemaDrift(sqlite).filter((d) => !(d.kind === 'check-values' && d.detail.startsWith('column import_status')));
     expect(drift).toEqual([{ table: expected.table, kind: expected.kind, detail: expect.stringMatching(expected.detail) }]);
     expect(checkIntegrity(sqlite).ok).toBe(false);
   });
