@@ -4,7 +4,6 @@
  * again), and every refusal of this suite reaching an IPC caller as the documented envelope
  * `{ ok: false, error: { code, message, details } }` over the IPC test transport.
  */
-import { latestVersion } from '../../src-main/db/migrations';
 import { closeSync, copyFileSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -17,6 +16,7 @@ import { createTestTransport } from '../../src-main/ipc/test-transport';
 import { describeStartupFailure, restoreNewestBackup } from '../../src-main/startup-failure';
 import { chattr, chattrUnsupported, contentOf, fillDisk, mountTmpfs, mountUnsupported, record, writeOutcomes } from './harness';
 import { copyCatalog, crashAfterCommit, foreignSqliteFile, populatedCatalog, rolledBackTo, spellData } from './fixtures';
+import { latestVersion as LATEST } from '../../src-main/db/migrations';
 
 writeOutcomes('app');
 
@@ -53,7 +53,7 @@ describe('app startup (database host)', () => {
     copyFileSync(backup, file);
     const host = await startDatabaseHost({ file, workerPath: WORKER });
     try {
-      expect(host.startup).toMatchObject({ ok: true, fromVersion: 6, toVersion: latestVersion });
+      expect(host.startup).toMatchObject({ ok: true, fromVersion: 6, toVersion: LATEST });
     } finally {
       await host.close();
     }
@@ -61,7 +61,7 @@ describe('app startup (database host)', () => {
     record({
       case: 'app start on a backup copied over a crashed catalog',
       done: 'crash leaves a -wal; backup copied over the file; startDatabaseHost',
-      result: `starts; the -wal is moved aside before SQLite sees it; catalog = backup migrated 6 → ${latestVersion}`,
+      result: `starts; the -wal is moved aside before SQLite sees it; catalog = backup migrated 6 → ${LATEST}`,
     });
   });
 

@@ -2,9 +2,9 @@
 import { existsSync, statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { fail } from '../../../src-shared/errors';
+import type { CommandFlag } from '../args';
 import { damageOf, notACatalogReason, openInMemory, openSnapshot, probeFile, sidecarProblem, type FileProbe, type Snapshot } from '../../db/probe';
 import { toCatalogError } from '../../db/sqlite-errors';
-import type { CommandFlag } from '../args';
 import type { Outcome } from '../output';
 
 export interface CommandContext {

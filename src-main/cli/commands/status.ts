@@ -33,8 +33,8 @@ export const status: Command = {
       const foreign = notACatalogReason(sqlite);
       const state = migrationStatus(sqlite, embeddedMigrations);
       const counts = rowCounts(sqlite);
-      const lastImport = lastImportOf(sqlite);
       const sidecars = inspection.probe.sidecars.map((s) => ({ kind: s.kind, path: s.path, bytes: s.size }));
+      const lastImport = lastImportOf(sqlite);
       const data = {
         file: db,
         schemaVersion: state.currentVersion,
@@ -54,9 +54,9 @@ export const status: Command = {
           ['pending', state.problem ? '-' : state.pending.length > 0 ? `${state.pending.length}: ${pending}` : 'none'],
           ...(state.problem ? ([['problem', state.problem.code]] as [string, string][]) : []),
           ['pages', pagesOk ? 'ok (quick_check)' : `${pages.length} problems (quick_check)`],
-          ['sidecars', sidecars.length === 0 ? 'none' : sidecars.map((s) => `${s.kind} ${s.bytes} B`).join(', ')],
           ['last import', lastImport ? describeImport(lastImport) : 'none'],
           ...(lastImport?.errorMessage ? ([['  reason', lastImport.errorMessage]] as [string, string][]) : []),
+          ['sidecars', sidecars.length === 0 ? 'none' : sidecars.map((s) => `${s.kind} ${s.bytes} B`).join(', ')],
           ['rows', Object.keys(counts).length > 0 ? '' : 'no tables'],
           ...Object.entries(counts).map(([table, n]): [string, string] => [`  ${table}`, String(n)]),
         ]),
@@ -123,7 +123,7 @@ function lastImportOf(sqlite: Database.Database): LastImport | null {
   try {
     return readLastImport(sqlite);
   } catch {
-    // A damaged page or an unexpected shape: status reports the damage itself; no import to show.
+    // A damaged or foreign file: quick_check and the probe report it.
     return null;
   }
 }
