@@ -60,6 +60,7 @@ export interface DataSet {
   backgrounds: Raw[];
   feats: Raw[];
   monsterTemplates: Raw[];
+  legendaryGroupTemplates: Raw[];
 }
 
 /** Top-level key → collection it fills. */
@@ -82,6 +83,7 @@ const COLLECTIONS = {
   background: 'backgrounds',
   feat: 'feats',
   monsterTemplate: 'monsterTemplates',
+  legendaryGroupTemplate: 'legendaryGroupTemplates',
 } as const satisfies Record<string, keyof DataSet>;
 
 export type CollectionKey = keyof typeof COLLECTIONS;
@@ -173,6 +175,7 @@ export function readDataSet(dir: string): DataSet {
     backgrounds: [],
     feats: [],
     monsterTemplates: [],
+    legendaryGroupTemplates: [],
   };
   const files = [...jsonFiles(dir), ...SUBFOLDERS.flatMap((sub) => jsonFiles(join(dir, sub)))];
   const lookup = join(dir, 'generated', 'gendata-spell-source-lookup.json');

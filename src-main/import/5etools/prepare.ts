@@ -69,6 +69,7 @@ export const COLLECTION_KIND: Record<CollectionKey, ImportKind> = {
   monster: 'creatures',
   legendaryGroup: 'creatures',
   monsterTemplate: 'creatures',
+  legendaryGroupTemplate: 'creatures',
   race: 'races',
   subrace: 'races',
   class: 'classes',
