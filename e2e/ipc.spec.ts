@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { MimirApi } from '../src-shared/client';
 import { contract } from '../src-shared/contract';
 import { writeSyntheticSpellData } from '../test/synthetic-5etools';
-import { emitHarnessEvent, expect, repoRoot, test } from './fixtures';
+import { emitHarnessEvent, expect, repoRoot, requireHarness, test } from './fixtures';
 
 type PageGlobals = { mimir: MimirApi };
 
@@ -180,4 +180,22 @@ test('main-process channels answer in the page: app:info, dialog:chooseFolder (c
   expect(answers.info).toMatchObject({ ok: true, data: { catalogFile: join(userDataDir, 'catalog.sqlite') } });
   expect(answers.folder).toEqual({ ok: true, data: null });
   expect(answers.cancel).toEqual({ ok: true, data: { cancelled: false } });
+});
+
+test('the folder dialog answers what the test chose, and a reopened catalog keeps its rows', async ({ appPage, harness: maybeHarness }) => {
+  const harness = requireHarness(maybeHarness, 'the folder dialog is answered and the host restarted by the test');
+  harness.services.chosenFolder = '/srv/5etools/data';
+  const created = await appPage.evaluate(async () => {
+    const api = (globalThis as unknown as PageGlobals).mimir;
+    await api.ruleSystems.create({ id: 'dnd5e-2014', name: 'D&D 5th Edition (2014)' });
+    await api.sources.create({ id: 'PHB', ruleSystemId: 'dnd5e-2014', fullName: "Player's Handbook (2014)" });
+    await api.spells.create({ id: 'fireball-phb', name: 'Fireball', ruleSystemId: 'dnd5e-2014', sourceId: 'PHB', level: 3, school: 'V' });
+    return api.dialog.chooseFolder();
+  });
+  expect(created).toEqual({ ok: true, data: '/srv/5etools/data' });
+  const before = harness.host();
+  await harness.reopen();
+  expect(harness.host()).not.toBe(before);
+  await expect(appPage.getByRole('link', { name: 'Fireball' })).toBeVisible();
+  expect(await appPage.evaluate(() => (globalThis as unknown as PageGlobals).mimir.spells.count({}))).toEqual({ ok: true, data: 1 });
 });
