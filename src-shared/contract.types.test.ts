@@ -164,6 +164,7 @@ describe('contract types', () => {
       | 'nameStartsWith'
       | 'nameContains'
       | 'isReprinted'
+      | 'supersededBy'
       | 'level'
       | 'levelMin'
       | 'levelMax'

@@ -46,7 +46,11 @@ export class ListPage {
     return Number(await this.grid.getAttribute('aria-rowcount')) - 1;
   }
 
-  /** The row whose first cell (the name) is `name` (followed by a printings marker or nothing). */
+  /**
+   * The row whose first cell (the name) is `name` (followed by a printings marker or nothing).
+   * Rows are positional DOM elements: after changing a facet or the search, wait for the new rows
+   * (`expectRows`) before clicking one, or the click may land on the row that replaces it.
+   */
   row(name: string): Locator {
     return this.rows.filter({ has: this.page.getByRole('gridcell', { name: new RegExp(`^${escapeRegExp(name)}(\\s|$)`) }) });
   }

@@ -709,6 +709,14 @@ describe.each(ENTITY_TABLES)('%s: isReprinted', (key) => {
   it('refuses a value that is not a boolean', () => {
     catchError('ValidationFailed', () => repositoryOf(state.catalog, key).list({ filter: { isReprinted: 'no' } }));
   });
+
+  it('supersededBy: the older printings of one or several rows', () => {
+    const repo = repositoryOf(state.catalog, key);
+    expect(matching(repo, { supersededBy: 'new-xphb' } as never)).toEqual(['old-phb']);
+    expect(matching(repo, { supersededBy: ['new-xphb', 'missing-xphb'] } as never)).toEqual(['old-phb', 'orphan-phb']);
+    expect(matching(repo, { supersededBy: 'plain-phb' } as never)).toEqual([]);
+    catchError('ValidationFailed', () => repo.list({ filter: { supersededBy: 'Not An Id' } }));
+  });
 });
 
 describe('items: flag filters', () => {

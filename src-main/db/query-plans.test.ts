@@ -30,6 +30,8 @@ const common: Case[] = ENTITY_TABLES.flatMap((key): Case[] => [
   [key, { sourceId: ['PHB', 'XPHB'] }, `${key}_source_id_idx`],
   [key, { ruleSystemId: 'dnd5e-2014' }, `${key}_rule_system_id_idx`],
   [key, { isReprinted: true }, `${key}_superseded_by_idx`],
+  // The browser asks this once per page of 100 ids: the older printings of the rows shown.
+  [key, { supersededBy: [`${key}-a`, `${key}-b`] }, `${key}_superseded_by_idx`],
   // false keeps nearly every row: another filter's index drives, the reprint test rides along.
   [key, { isReprinted: false, sourceId: 'PHB' }, `${key}_source_id_idx`],
 ]);

@@ -158,7 +158,7 @@ export function reprinted(table: SQLiteTable, supersededBy: SQLiteColumn): Filte
   };
 }
 
-/** The filters every catalog entity table has: rule system, source, name search, reprints. */
+/** The filters every catalog entity table has: rule system, source, name search, reprints and older printings. */
 export function entityFilters(
   t: SQLiteTable & { ruleSystemId: SQLiteColumn; sourceId: SQLiteColumn; name: SQLiteColumn; supersededBy: SQLiteColumn },
 ) {
@@ -168,6 +168,8 @@ export function entityFilters(
     nameStartsWith: startsWith(t.name),
     nameContains: contains(t.name),
     isReprinted: reprinted(t, t.supersededBy),
+    /** The older printings of the given rows (their `superseded_by` names one of them). */
+    supersededBy: oneOf(t.supersededBy, entityIdSchema),
   };
 }
 

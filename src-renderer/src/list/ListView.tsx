@@ -11,7 +11,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useCatalogVersion } from '../app/api';
 import { announce } from '../app/notices';
-import { navigate, replace } from '../app/router';
+import { currentRoute, navigate, replace } from '../app/router';
 import { formatRoute, type BrowseRoute } from '../app/route';
 import { kindConfig, type Column } from '../kinds/kinds';
 import type { AnyRow } from '../kinds/rows';
@@ -34,12 +34,22 @@ function KindList({ route }: { route: BrowseRoute }) {
   const { kind, params } = route;
   const config = kindConfig(kind);
   const version = useCatalogVersion();
-  const latest = useRef(route);
-  latest.current = route;
+  const rendered = useRef(route);
+  rendered.current = route;
+  /**
+   * The route as the URL has it now: a handler running before the re-render of an earlier
+   * navigation (two quick clicks) must build on that one, not on what was last rendered.
+   */
+  const latest = {
+    get current(): BrowseRoute {
+      const now = currentRoute();
+      return now.view === 'browse' && now.kind === kind ? now : rendered.current;
+    },
+  };
 
   const paramsKey = formatRoute({ ...route, selected: undefined });
   const query = useMemo(() => listQuery(kind, params), [paramsKey]);
-  const rows = usePagedRows(kind, query, version);
+  const rows = usePagedRows(kind, query, version, config.printings);
   const queryKey = JSON.stringify(query);
 
   const pendingInput = useRef(false);
@@ -83,13 +93,12 @@ function KindList({ route }: { route: BrowseRoute }) {
     navigate({ ...latest.current, params: withParam(latest.current.params, param, value) });
   };
   const clearFilters = (): void => {
-    const kept = Object.fromEntries(Object.entries(params).filter(([key]) => !filterParams(kind).includes(key)));
+    const kept = Object.fromEntries(Object.entries(latest.current.params).filter(([key]) => !filterParams(kind).includes(key)));
     setText('');
     markInput();
-    navigate({ ...route, params: kept });
+    navigate({ ...latest.current, params: kept });
   };
 
-  const sortBy = params[SORT_PARAM];
   const descending = params[DIRECTION_PARAM] === 'desc';
   const columns = (config.columns as readonly Column<typeof kind>[]).map(
     (column): GridColumn<AnyRow> => ({
@@ -104,9 +113,11 @@ function KindList({ route }: { route: BrowseRoute }) {
   const onSort = (index: number): void => {
     const key = config.columns[index]?.sort;
     if (key === undefined) return;
-    const next = key === sortBy && !descending ? 'desc' : undefined;
+    // From the latest URL: two quick clicks must reverse the order, not set it twice.
+    const now = latest.current;
+    const next = key === now.params[SORT_PARAM] && now.params[DIRECTION_PARAM] !== 'desc' ? 'desc' : undefined;
     markInput();
-    navigate({ ...route, params: withParam(withParam(params, SORT_PARAM, key), DIRECTION_PARAM, next) });
+    navigate({ ...now, params: withParam(withParam(now.params, SORT_PARAM, key), DIRECTION_PARAM, next) });
   };
 
   // Escape closes the open row from anywhere in the browse view (not from inside a dialog).
@@ -159,7 +170,7 @@ function KindList({ route }: { route: BrowseRoute }) {
           total={rows.total}
           row={rows.row}
           rowId={(row) => row.id}
-          decorate={printingsMarker}
+          decorate={(row) => printingsMarker(row, rows.olderPrintings(row.id))}
           selectedId={route.selected}
           onOpen={(row) => navigate({ ...latest.current, selected: row.id })}
           onClose={close}
@@ -173,11 +184,18 @@ function KindList({ route }: { route: BrowseRoute }) {
   );
 }
 
-/** "Also in XPHB" for a row another printing supersedes or that names its reprints. */
-function printingsMarker(row: AnyRow) {
+/**
+ * Other printings of a row: "Reprinted in XPHB" (the row's own reprint links, whether or not that
+ * book is in the catalog) and "Also in PHB" (older printings present in the catalog).
+ */
+function printingsMarker(row: AnyRow, older: readonly string[]) {
   if (!('reprintedAs' in row)) return null;
-  const books = (row.reprintedAs ?? []).map((link) => link.split('|')[1] ?? '').filter((book) => book !== '');
-  if (books.length === 0 && row.supersededBy === null) return null;
-  const text = books.length > 0 ? `Also in ${[...new Set(books)].join(', ')}` : 'Newer printing exists';
-  return <span class="printings-mark">{text}</span>;
+  const newer = [...new Set((row.reprintedAs ?? []).map((link) => link.split('|')[1] ?? '').filter((book) => book !== ''))];
+  if (newer.length === 0 && older.length === 0) return null;
+  return (
+    <>
+      {newer.length > 0 && <span class="printings-mark">Reprinted in {newer.join(', ')}</span>}
+      {older.length > 0 && <span class="printings-mark">Also in {older.join(', ')}</span>}
+    </>
+  );
 }

@@ -82,8 +82,11 @@ export function RowGrid<R>(props: RowGridProps<R>) {
     if (total === 0) return;
     const next = Math.max(0, Math.min(total - 1, index));
     setActive(next);
-    wantFocus.current = true;
     virtualizer.scrollToIndex(next, { align: 'auto' });
+    const element = scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"]`);
+    if (element) element.focus({ preventScroll: true });
+    // Not rendered yet: focus it once the scroll has brought it in (the layout effect above).
+    else wantFocus.current = true;
   };
   props.focusHandle?.(() => moveTo(activeIndex));
 
@@ -151,6 +154,9 @@ export function RowGrid<R>(props: RowGridProps<R>) {
             const id = value === undefined ? undefined : props.rowId(value);
             return (
               <div
+                // Keyed by position: the focused row keeps its DOM element (and so the focus) when
+                // its page arrives or the rows are refreshed. A click acts on the row shown at the
+                // moment of the click.
                 key={item.key}
                 role="row"
                 data-index={item.index}
@@ -173,8 +179,8 @@ export function RowGrid<R>(props: RowGridProps<R>) {
                   </div>
                 ) : (
                   columns.map((column, index) => (
-                    <div key={column.label} role="gridcell" aria-colindex={index + 1}>
-                      {column.value(value)}
+                    <div key={column.label} role="gridcell" aria-colindex={index + 1} class={index === 0 ? 'grid-first-cell' : undefined}>
+                      <span class="cell-text">{column.value(value)}</span>
                       {index === 0 && props.decorate?.(value)}
                     </div>
                   ))

@@ -6,6 +6,7 @@
  */
 import { useEffect, useReducer, useRef } from 'preact/hooks';
 import type { BrowseKind } from '../app/route';
+import { MAX_PAGE_SIZE } from '../../../src-shared/catalog/limits';
 import { listRows, type RowOf } from '../kinds/rows';
 import type { ListQuery } from './query';
 
@@ -18,6 +19,8 @@ interface QueryState<R> {
   pending: Set<number>;
   total: number;
   error: { code: string; message: string } | null;
+  /** Row id → books of its older printings in the catalog (filled after each page). */
+  older: Map<string, string[]>;
 }
 
 export interface PagedRows<R> {
@@ -30,11 +33,17 @@ export interface PagedRows<R> {
   /** Fetches the pages covering rows `start`…`end` that are neither loaded nor loading. */
   ensure(start: number, end: number): void;
   error: { code: string; message: string } | null;
+  /** Books of the older printings of row `id` present in the catalog (empty until known). */
+  olderPrintings(id: string): readonly string[];
   /** Increases each time the rows of a new query (or a refresh) are shown. */
   generation: number;
 }
 
-export function usePagedRows<K extends BrowseKind>(kind: K, query: ListQuery<K>, refresh: number): PagedRows<RowOf<K>> {
+/**
+ * `printings`: also ask, after each page, which of its rows have older printings in the catalog
+ * (one `supersededBy` list call per page, after the page is shown, so it never delays the list).
+ */
+export function usePagedRows<K extends BrowseKind>(kind: K, query: ListQuery<K>, refresh: number, printings: boolean): PagedRows<RowOf<K>> {
   const [, force] = useReducer((n: number) => n + 1, 0);
   const key = JSON.stringify([kind, query]);
   const current = useRef<QueryState<RowOf<K>> | null>(null);
@@ -59,6 +68,7 @@ export function usePagedRows<K extends BrowseKind>(kind: K, query: ListQuery<K>,
           generation.current += 1;
         }
         force(0);
+        if (result.ok && printings && result.data.items.length > 0) fetchOlder(state, result.data.items.map((row) => row.id));
       },
       (error: unknown) => {
         state.pending.delete(page);
@@ -70,8 +80,21 @@ export function usePagedRows<K extends BrowseKind>(kind: K, query: ListQuery<K>,
     );
   };
 
+  const fetchOlder = (state: QueryState<RowOf<K>>, ids: string[]): void => {
+    const input = { filter: { supersededBy: ids }, limit: MAX_PAGE_SIZE };
+    void listRows(kind, input as never).then((result) => {
+      if (current.current !== state || !result.ok) return;
+      for (const row of result.data.items) {
+        if (!('supersededBy' in row) || row.supersededBy === null) continue;
+        const newer = row.supersededBy;
+        state.older.set(newer, [...new Set([...(state.older.get(newer) ?? []), row.sourceId])]);
+      }
+      if (result.data.items.length > 0) force(0);
+    });
+  };
+
   useEffect(() => {
-    const state: QueryState<RowOf<K>> = { key, pages: new Map(), pending: new Set(), total: 0, error: null };
+    const state: QueryState<RowOf<K>> = { key, pages: new Map(), pending: new Set(), total: 0, error: null, older: new Map() };
     current.current = state;
     fetchPage(state, 0);
     // `query` is described by `key`.
@@ -92,6 +115,7 @@ export function usePagedRows<K extends BrowseKind>(kind: K, query: ListQuery<K>,
       }
     },
     error: current.current?.error ?? null,
+    olderPrintings: (id) => view?.older.get(id) ?? [],
     generation: generation.current,
   };
 }
