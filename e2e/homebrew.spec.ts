@@ -130,7 +130,7 @@ for (const c of CASES) {
     expect(edited.userEditedAt).not.toBeNull();
 
     await actions.confirmDelete(c.name);
-    await expect(actions.status()).toHaveText(`Deleted ${c.name}.`);
+    await expect(actions.deleted()).toHaveText(`Deleted ${c.name}.`);
     expect(new URL(page.url()).hash).toBe(`#/${c.kind}`);
     expect(await callOk(page, c.kind, 'count', {})).toBe(0);
     expect((await callMimir(page, c.kind, 'get', { id: c.id })).ok).toBe(false);

@@ -44,13 +44,15 @@ export class RowActions {
     return this.group.getByRole('alert');
   }
 
-  status(): Locator {
-    return this.group.getByRole('status');
+  /** What the last successful delete says ("Deleted Fireball."). */
+  deleted(): Locator {
+    return this.group.getByText(/^Deleted .*\.$/);
   }
 }
 
 export class HomebrewForm {
   readonly region: Locator;
+  /** The form's summary of what stops it from saving. */
   readonly summary: Locator;
 
   constructor(
@@ -59,7 +61,7 @@ export class HomebrewForm {
     readonly one: string,
   ) {
     this.region = page.getByRole('region', { name: new RegExp(`^(New|Edit) ${escapeRegExp(one)}`) });
-    this.summary = this.region.getByRole('alert').first();
+    this.summary = this.region.getByText(/^Not saved: /);
   }
 
   async ready(): Promise<this> {

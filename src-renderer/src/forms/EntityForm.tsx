@@ -52,7 +52,7 @@ export function EntityForm({ kind, id }: EntityFormProps) {
   return (
     <section class="entity-form" aria-labelledby="entity-form-heading">
       <h2 id="entity-form-heading">{loaded.state === 'ready' && loaded.row ? `${title}: ${rowLabel(loaded.row)}` : title}</h2>
-      {loaded.state === 'loading' && <p role="status">Loading the form…</p>}
+      {loaded.state === 'loading' && <p aria-live="polite">Loading the form…</p>}
       {loaded.state === 'error' && <p role="alert">{loaded.message}</p>}
       {loaded.state === 'ready' && <FormBody key={`${kind}/${id ?? ''}`} kind={kind} schemas={loaded.schemas} row={loaded.row} />}
     </section>
@@ -164,7 +164,7 @@ function FormBody({ kind, schemas, row }: FormBodyProps) {
           changes and reports the row as a conflict instead of overwriting it.
         </p>
       )}
-      <div id="entity-form-summary" role="alert" class="form-summary">
+      <div id="entity-form-summary" aria-live="assertive" class="form-summary">
         {submitted && invalidCount > 0 && (
           <p>
             Not saved: {invalidCount === 1 ? '1 field needs' : `${invalidCount} fields need`} attention.
@@ -199,7 +199,7 @@ function FormBody({ kind, schemas, row }: FormBodyProps) {
           Cancel
         </button>
       </div>
-      {saving && <p role="status">Saving…</p>}
+      {saving && <p aria-live="polite">Saving…</p>}
       <p class="form-hint">
         {nameField(kind) === 'fullName' ? 'Title' : 'Name'} and the fields marked required must be filled in. Empty fields are left
         out{initial ? ' (an emptied field is cleared)' : ''}.

@@ -84,12 +84,15 @@ export function RowActions({ kind, id }: RowActionsProps) {
           </button>
         </div>
       )}
-      <div class="row-actions-message" role="status">
+      {/* A live region without the status role: the app's status line is the page's one status. */}
+      <div class="row-actions-message" aria-live="polite">
         {outcome?.kind === 'deleted' && <p>Deleted {outcome.name}.</p>}
       </div>
-      <div class="row-actions-message" role="alert">
-        {outcome?.kind === 'refused' && outcome.id === id && <p>{outcome.error.message}</p>}
-      </div>
+      {outcome?.kind === 'refused' && outcome.id === id && (
+        <div class="row-actions-message" role="alert">
+          <p>{outcome.error.message}</p>
+        </div>
+      )}
     </div>
   );
 }

@@ -40,7 +40,7 @@ export function ImportSummary({ result }: { result: ImportResult }) {
   return (
     <section aria-labelledby="import-summary-heading" class="import-summary">
       <h3 id="import-summary-heading">Import summary</h3>
-      <p role="status">
+      <p aria-live="polite">
         {`Import ${result.status === 'success' ? 'finished' : 'finished with skipped records'}: ${result.recordsImported} of ${result.recordsProcessed} records imported from ${result.files.length} files; ${totals.inserted} rows added, ${totals.updated} updated, ${totals.removed} removed.`}
       </p>
       <table>

@@ -116,7 +116,7 @@ export function ImportView() {
               );
             })}
           </ol>
-          <p role="status">{isRunning ? (run.cancelling ? 'Cancelling the import…' : 'Importing…') : ''}</p>
+          <p aria-live="polite">{isRunning ? (run.cancelling ? 'Cancelling the import…' : 'Importing…') : ''}</p>
         </section>
       )}
 
