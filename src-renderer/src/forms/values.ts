@@ -4,6 +4,7 @@
  * patch, and zod's or the API's issues become messages per field. Pure functions, no DOM.
  */
 import type { z } from 'zod';
+import { slug } from '../../../src-shared/catalog/slug';
 import type { FieldSpec } from './fields';
 
 /** What the inputs of a form hold, by field key. */
@@ -150,14 +151,7 @@ export function choicesOf(schema: z.ZodType, key: string): string[] {
   return [];
 }
 
-/** A row id as the importer makes them: the name and the book code, lower-case, joined by "-". */
+/** A row id as the importer makes a record's: `slug(name)-slug(book code)`. */
 export function suggestedId(name: string, sourceId: string): string {
-  const slug = (text: string) =>
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9+]+/g, '-')
-      .replace(/^-+|-+$/g, '');
   return [slug(name), slug(sourceId)].filter(Boolean).join('-');
 }
