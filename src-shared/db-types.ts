@@ -19,7 +19,8 @@ export interface DriftIssue {
     | 'column-generated'
     | 'missing-index'
     | 'extra-index'
-    | 'index-definition';
+    | 'index-definition'
+    | 'missing-trigger';
   detail: string;
 }
 

@@ -1,0 +1,17 @@
+/**
+ * The search index's schema objects (migration `catalog_search`), for the drift check: they are
+ * not drizzle tables, FTS5 adds shadow tables of its own, and a table rebuilt by a later
+ * migration loses its triggers unless that migration recreates them.
+ */
+import { SEARCH_KINDS } from './functions';
+
+/** Plain and virtual tables of the search index (FTS5's shadow tables not included). */
+export const SEARCH_TABLES: readonly string[] = ['search_documents', 'search_index', 'search_names'];
+
+/** Triggers that keep the index in step, keyed by the table they are on. */
+export const SEARCH_TRIGGERS: Readonly<Record<string, readonly string[]>> = {
+  search_documents: ['search_documents_after_insert', 'search_documents_after_delete', 'search_documents_after_update'],
+  ...Object.fromEntries(
+    SEARCH_KINDS.map((kind) => [kind, [`${kind}_search_after_insert`, `${kind}_search_after_update`, `${kind}_search_after_delete`]]),
+  ),
+};

@@ -1,0 +1,320 @@
+/**
+ * Ranked search over the whole catalog (migration `catalog_search`).
+ *
+ * Candidates come from three places, each restricted by the query's filters:
+ *   1. the folded name (`search_documents.folded_name`, indexed): names equal to the query or
+ *      starting with it, ignoring case, accents, spaces and punctuation ("fire ball" = Fireball);
+ *   2. FTS5 over name and body, every word required, ordered by bm25 with the name weighted
+ *      NAME_WEIGHT times the body;
+ *   3. for short plain-word queries, trigram name candidates (`search_names`) kept when their
+ *      edit distance to the query is small ("frieball", "tarasque").
+ * Hits are ranked by how they matched — exact name, name prefix, all words in the name, typo,
+ * body only — then by the score of that list; printings of the same name stay together, the
+ * preferred rule system's first.
+ */
+import type Database from 'better-sqlite3';
+import { fail } from '../../../src-shared/errors';
+import {
+  DEFAULT_SEARCH_LIMIT,
+  MAX_SEARCH_TERMS,
+  searchInputSchema,
+  type SearchHit,
+  type SearchInput,
+  type SearchKind,
+  type SearchMatch,
+  type SearchResult,
+} from '../../../src-shared/search';
+import { validate } from '../../../src-shared/validation';
+import { BODY_COLUMNS, foldName, SEARCH_KINDS } from './functions';
+import { exclusionExpression, matchExpression, parseQuery, tokensOf, tooManyTerms, type ParsedQuery, type Term } from './query';
+import { allowedEdits, nameDistance } from './similarity';
+
+/** bm25 weight of the name column relative to the body. */
+export const NAME_WEIGHT = 10;
+const SNIPPET_CHARS = 160;
+const TYPO_CANDIDATES = 64;
+const MAX_TRIGRAMS = 16;
+
+const MATCH_ORDER: Record<SearchMatch, number> = { exact: 0, prefix: 1, name: 2, typo: 3, body: 4 };
+
+interface Candidate {
+  docId: number;
+  kind: SearchKind;
+  id: string;
+  name: string;
+  source: string;
+  ruleSystem: string;
+  match: SearchMatch;
+  /** Lower is better, within one kind of match; `rank` first, then `score`. */
+  rank: number;
+  score: number;
+}
+
+interface DocRow {
+  doc_id: number;
+  entity_type: SearchKind;
+  entity_id: string;
+  name: string;
+  source_id: string;
+  rule_system_id: string;
+  score: number;
+}
+
+/** Anything with a better-sqlite3 handle: a Catalog, a Connection, or the handle itself. */
+export type SearchTarget = Database.Database | { sqlite: Database.Database } | { connection: { sqlite: Database.Database } };
+
+function handleOf(target: SearchTarget): Database.Database {
+  if ('connection' in target) return target.connection.sqlite;
+  if ('sqlite' in target) return target.sqlite;
+  return target;
+}
+
+const FILTERS = `
+  AND (@kinds IS NULL OR d.entity_type IN (SELECT value FROM json_each(@kinds)))
+  AND (@sources IS NULL OR upper(d.source_id) IN (SELECT upper(value) FROM json_each(@sources)))
+  AND (@systems IS NULL OR d.rule_system_id IN (SELECT value FROM json_each(@systems)))`;
+const DOC_COLUMNS = 'd.doc_id, d.entity_type, d.entity_id, d.name, d.source_id, d.rule_system_id';
+
+interface Statements {
+  byFoldedName: Database.Statement;
+  fullText: Database.Statement;
+  trigrams: Database.Statement;
+  excluded: Database.Statement;
+  ruleSystems: Database.Statement;
+  body: Record<SearchKind, Database.Statement>;
+}
+
+const statementCache = new WeakMap<Database.Database, Statements>();
+
+function statementsFor(sqlite: Database.Database): Statements {
+  let statements = statementCache.get(sqlite);
+  if (statements) return statements;
+  statements = {
+    // A range on the folded-name index: equal names first, then the shortest names that start with it.
+    byFoldedName: sqlite.prepare(`
+      SELECT ${DOC_COLUMNS}, length(d.folded_name) AS score FROM search_documents d
+      WHERE d.folded_name >= @folded AND d.folded_name < @folded || char(1114111) ${FILTERS}
+      ORDER BY length(d.folded_name), d.name, d.doc_id LIMIT @limit`),
+    fullText: sqlite.prepare(`
+      SELECT ${DOC_COLUMNS}, bm25(search_index, ${NAME_WEIGHT}.0, 1.0) AS score
+      FROM search_index JOIN search_documents d ON d.doc_id = search_index.rowid
+      WHERE search_index MATCH @match ${FILTERS}
+      ORDER BY score, d.doc_id LIMIT @limit`),
+    trigrams: sqlite.prepare(`
+      SELECT ${DOC_COLUMNS}, search_names.rank AS score
+      FROM search_names JOIN search_documents d ON d.doc_id = search_names.rowid
+      WHERE search_names MATCH @match ${FILTERS}
+      ORDER BY search_names.rank LIMIT @limit`),
+    excluded: sqlite.prepare(
+      'SELECT rowid FROM search_index WHERE search_index MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))',
+    ),
+    ruleSystems: sqlite.prepare(`
+      SELECT id FROM rule_systems
+      WHERE id IN (SELECT value FROM json_each(@editions))
+         OR version IN (SELECT value FROM json_each(@editions))
+         OR EXISTS (SELECT 1 FROM json_each(@editions) e WHERE rule_systems.id LIKE '%-' || e.value)`),
+    body: Object.fromEntries(
+      SEARCH_KINDS.map((kind) => [
+        kind,
+        sqlite.prepare(`SELECT mimir_search_text(${BODY_COLUMNS[kind].join(', ')}) FROM ${kind} WHERE id = ?`).pluck(),
+      ]),
+    ) as Record<SearchKind, Database.Statement>,
+  };
+  statementCache.set(sqlite, statements);
+  return statements;
+}
+
+function candidateOf(row: DocRow, match: SearchMatch, score: number, rank = 0): Candidate {
+  return {
+    rank,
+    docId: row.doc_id,
+    kind: row.entity_type,
+    id: row.entity_id,
+    name: row.name,
+    source: row.source_id,
+    ruleSystem: row.rule_system_id,
+    match,
+    score,
+  };
+}
+
+/**
+ * How many name words the query leaves unmatched when every positive term's tokens appear in
+ * the name (the last as a prefix when it is one), else undefined. "red dragon" leaves one word
+ * of "Adult Red Dragon" and two of "Half-Red Dragon Veteran".
+ */
+function nameMatch(name: string, terms: readonly Term[]): number | undefined {
+  const words = tokensOf(name);
+  const joined = ` ${words.join(' ')} `;
+  const all = terms.every((term) => {
+    const text = term.tokens.join(' ');
+    return term.prefix ? joined.includes(` ${text}`) : joined.includes(` ${text} `);
+  });
+  if (!all) return undefined;
+  const used = terms.reduce((n, term) => n + term.tokens.length, 0);
+  return Math.max(0, words.length - used);
+}
+
+/** 3-letter pieces of the folded query, with and without the spaces between words. */
+function trigramsOf(terms: readonly Term[]): string[] {
+  const words = terms.flatMap((term) => term.tokens);
+  const grams = new Set<string>();
+  for (const text of [words.join(' '), words.join('')]) {
+    for (let i = 0; i + 3 <= text.length; i++) grams.add(text.slice(i, i + 3));
+  }
+  return [...grams].slice(0, MAX_TRIGRAMS * 2);
+}
+
+function isPlainWords(query: ParsedQuery): boolean {
+  return query.terms.length > 0 && query.terms.length <= 4 && query.terms.every((term) => !term.phrase);
+}
+
+/**
+ * The snippet: about SNIPPET_CHARS characters of the body around the first word that matches a
+ * query term, with every matching word inside it marked.
+ */
+export function snippetOf(body: string, terms: readonly Term[]): { snippet: string; highlights: [number, number][] } {
+  const text = body.replace(/\s+/g, ' ').trim();
+  const wanted = terms.flatMap((term) => term.tokens.map((token, i) => ({ token, prefix: term.prefix && i === term.tokens.length - 1 })));
+  const matches: [number, number][] = [];
+  for (const word of text.matchAll(/[\p{L}\p{N}\p{Co}]+/gu)) {
+    const folded = tokensOf(word[0])[0] ?? '';
+    if (wanted.some((w) => (w.prefix ? folded.startsWith(w.token) : folded === w.token))) {
+      matches.push([word.index, word.index + word[0].length]);
+    }
+  }
+  let start = 0;
+  const first = matches[0];
+  if (first && first[1] > SNIPPET_CHARS - 20) {
+    start = Math.max(0, first[0] - 40);
+    const space = text.indexOf(' ', start);
+    if (space !== -1 && space < first[0]) start = space + 1;
+  }
+  let end = Math.min(text.length, start + SNIPPET_CHARS);
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > start + SNIPPET_CHARS / 2) end = space;
+  }
+  const prefix = start > 0 ? '… ' : '';
+  const suffix = end < text.length ? ' …' : '';
+  const shift = prefix.length - start;
+  return {
+    snippet: `${prefix}${text.slice(start, end)}${suffix}`,
+    highlights: matches.filter(([a, b]) => a >= start && b <= end).map(([a, b]) => [a + shift, b + shift]),
+  };
+}
+
+/**
+ * Searches the catalog. Over-long input or a bad option is ValidationFailed; any other text —
+ * stray quotes, hyphens, colons, brackets, unknown filters — gives hits or an empty list.
+ */
+export function searchCatalog(target: SearchTarget, input: SearchInput): SearchResult {
+  const options = validate(searchInputSchema, input, 'search query');
+  const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
+  const offset = options.offset ?? 0;
+  const query = parseQuery(options.text);
+  if (tooManyTerms(query)) {
+    throw fail('ValidationFailed', `A search may have at most ${MAX_SEARCH_TERMS} words, phrases and filters.`, {
+      issues: [{ path: ['text'], message: `more than ${MAX_SEARCH_TERMS} terms` }],
+    });
+  }
+  const empty: SearchResult = { hits: [], limit, offset, hasMore: false };
+  const match = matchExpression(query);
+  if (match === undefined) return empty;
+
+  const sqlite = handleOf(target);
+  const statements = statementsFor(sqlite);
+
+  let kinds: readonly SearchKind[] | undefined = options.kinds;
+  if (query.kinds) kinds = kinds ? kinds.filter((k) => query.kinds?.includes(k)) : query.kinds;
+  if (kinds && kinds.length === 0) return empty;
+  let systems: string[] | undefined;
+  if (query.editions.length > 0) {
+    systems = statements.ruleSystems.pluck().all({ editions: JSON.stringify(query.editions) }) as string[];
+    if (systems.length === 0) return empty;
+  }
+  const filters = {
+    kinds: kinds ? JSON.stringify(kinds) : null,
+    sources: query.sources.length > 0 ? JSON.stringify(query.sources) : null,
+    systems: systems ? JSON.stringify(systems) : null,
+  };
+  const window = offset + limit + 1;
+  const candidates = new Map<number, Candidate>();
+  const add = (candidate: Candidate) => {
+    const known = candidates.get(candidate.docId);
+    if (!known || MATCH_ORDER[candidate.match] < MATCH_ORDER[known.match]) candidates.set(candidate.docId, candidate);
+  };
+  // Name candidates are checked against the exclusions separately; FTS applies them itself.
+  const nameCandidates: Candidate[] = [];
+
+  const folded = foldName(query.terms.map((term) => term.tokens.join('')).join(''));
+  if (folded !== '') {
+    for (const row of statements.byFoldedName.all({ ...filters, folded, limit: window }) as DocRow[]) {
+      nameCandidates.push(candidateOf(row, foldName(row.name) === folded ? 'exact' : 'prefix', row.score));
+    }
+  }
+  for (const row of statements.fullText.all({ ...filters, match, limit: window + nameCandidates.length }) as DocRow[]) {
+    const extraWords = nameMatch(row.name, query.terms);
+    add(candidateOf(row, extraWords === undefined ? 'body' : 'name', row.score, extraWords ?? 0));
+  }
+  if (isPlainWords(query) && folded.length >= 4) {
+    const max = allowedEdits(folded.length);
+    const grams = trigramsOf(query.terms);
+    if (max > 0 && grams.length > 0) {
+      const trigramMatch = grams.map((gram) => `"${gram.replace(/"/g, '""')}"`).join(' OR ');
+      const words = query.terms.reduce((n, term) => n + term.tokens.length, 0);
+      for (const row of statements.trigrams.all({ ...filters, match: trigramMatch, limit: TYPO_CANDIDATES }) as DocRow[]) {
+        const distance = nameDistance(folded, words, tokensOf(row.name), max);
+        if (distance <= max) nameCandidates.push(candidateOf(row, 'typo', distance * 1000 + row.name.length));
+      }
+    }
+  }
+  const exclusion = exclusionExpression(query);
+  const excluded = new Set<number>();
+  if (exclusion && nameCandidates.length > 0) {
+    const ids = JSON.stringify(nameCandidates.map((c) => c.docId));
+    for (const id of statements.excluded.pluck().all({ match: exclusion, ids }) as number[]) excluded.add(id);
+  }
+  for (const candidate of nameCandidates) if (!excluded.has(candidate.docId)) add(candidate);
+
+  const ranked = [...candidates.values()].sort(
+    (a, b) => MATCH_ORDER[a.match] - MATCH_ORDER[b.match] || a.rank - b.rank || a.score - b.score || a.docId - b.docId,
+  );
+  const ordered = groupPrintings(ranked, options.preferRuleSystem);
+  const page = ordered.slice(offset, offset + limit);
+  const hits: SearchHit[] = page.map((candidate) => {
+    const body = (statements.body[candidate.kind].get(candidate.id) as string | undefined) ?? '';
+    const { snippet, highlights } = snippetOf(body, query.terms);
+    return {
+      kind: candidate.kind,
+      id: candidate.id,
+      name: candidate.name,
+      source: candidate.source,
+      ruleSystem: candidate.ruleSystem,
+      match: candidate.match,
+      snippet,
+      highlights,
+    };
+  });
+  return { hits, limit, offset, hasMore: ordered.length > offset + limit };
+}
+
+/**
+ * Keeps printings of one name (same kind, same folded name) together at the place of the best
+ * of them, the preferred rule system's printing first.
+ */
+function groupPrintings(ranked: readonly Candidate[], prefer: string | undefined): Candidate[] {
+  const groups = new Map<string, Candidate[]>();
+  for (const candidate of ranked) {
+    const key = `${candidate.kind}\u0000${foldName(candidate.name)}`;
+    const group = groups.get(key);
+    if (group) group.push(candidate);
+    else groups.set(key, [candidate]);
+  }
+  const out: Candidate[] = [];
+  for (const group of groups.values()) {
+    if (prefer) group.sort((a, b) => Number(b.ruleSystem === prefer) - Number(a.ruleSystem === prefer));
+    out.push(...group);
+  }
+  return out;
+}
