@@ -6,9 +6,8 @@
 -- search_index: FTS5 over the name and the body (the rules text as a reader sees it, markup reduced
 --   by the shared tokenizer through mimir_search_text). Contentless: the text is not stored a second
 --   time; contentless_delete lets a row's tokens be removed by its key alone.
--- search_names: trigram index over the names (external content: search_documents), for substring
---   and typo-tolerant name lookup.
--- Triggers keep all three in step with the entity tables, so a row saved through the API is
+-- search_terms: the index's vocabulary per column (fts5vocab), for typo-tolerant name lookup.
+-- Triggers keep search_documents and search_index in step with the entity tables, so a row saved through the API is
 -- searchable at once. mimir_search_text and mimir_fold are registered on every connection Mimir
 -- opens (src-main/db/search/functions.ts).
 CREATE TABLE search_documents (
@@ -26,20 +25,9 @@ CREATE INDEX search_documents_folded_name_idx ON search_documents (folded_name);
 CREATE VIRTUAL TABLE search_index USING fts5(
   name, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE VIRTUAL TABLE search_names USING fts5(
-  name, content = 'search_documents', content_rowid = 'doc_id', tokenize = 'trigram remove_diacritics 1'
-);
-
-CREATE TRIGGER search_documents_after_insert AFTER INSERT ON search_documents BEGIN
-  INSERT INTO search_names (rowid, name) VALUES (NEW.doc_id, NEW.name);
-END;
-CREATE TRIGGER search_documents_after_delete AFTER DELETE ON search_documents BEGIN
-  INSERT INTO search_names (search_names, rowid, name) VALUES ('delete', OLD.doc_id, OLD.name);
-END;
-CREATE TRIGGER search_documents_after_update AFTER UPDATE OF name ON search_documents BEGIN
-  INSERT INTO search_names (search_names, rowid, name) VALUES ('delete', OLD.doc_id, OLD.name);
-  INSERT INTO search_names (rowid, name) VALUES (NEW.doc_id, NEW.name);
-END;
+-- The words of every indexed name and body, with the column they occur in: typo tolerance
+-- compares query words with the name words that share their first letter.
+CREATE VIRTUAL TABLE search_terms USING fts5vocab(search_index, 'col');
 
 -- spells
 INSERT INTO search_documents (entity_type, entity_id, name, folded_name, source_id, rule_system_id)

@@ -60,46 +60,73 @@ function spellcastingLines(node: Record<string, unknown>, line: (text: string) =
   if (Array.isArray(node['ritual'])) line(`Rituals: ${list(node['ritual'])}`);
 }
 
+/** One paragraph of entries: still markup (reduce it with markupToText), or already plain. */
+export interface EntryLine {
+  text: string;
+  markup: boolean;
+}
+
 /**
- * The text of 5etools entries, one paragraph per line, markup reduced: names of sub-entries,
- * paragraphs, list items, table captions, headers and cells, quotes and their author, spell
- * lists of spellcasting blocks. Anything else (numbers aside) is skipped. Never throws.
+ * The paragraphs of 5etools entries in reading order, produced lazily (a caller looking for one
+ * word stops early and reduces only the lines it needs): names of sub-entries, paragraphs, list
+ * items, table captions, headers and cells, quotes and their author, spell lists of
+ * spellcasting blocks. Anything else (numbers aside) is skipped. Never throws.
  */
-export function entriesToText(value: unknown): string {
-  const lines: string[] = [];
-  const line = (text: string) => {
-    if (text.trim() !== '') lines.push(text);
-  };
-  const walk = (node: unknown, depth: number): void => {
-    if (depth > 64) return;
-    if (typeof node === 'string') return line(markupToText(node));
-    if (typeof node === 'number') return line(String(node));
-    if (Array.isArray(node)) {
-      for (const item of node) walk(item, depth + 1);
-      return;
-    }
-    if (!isRecord(node)) return;
-    const name = typeof node['name'] === 'string' ? markupToText(node['name']) : '';
-    if (node['type'] === 'item' && typeof node['entry'] === 'string') {
-      line(name ? `${name} ${markupToText(node['entry'])}` : markupToText(node['entry']));
-      return;
-    }
-    if (name) line(name);
-    if (typeof node['caption'] === 'string') line(markupToText(node['caption']));
-    if (typeof node['text'] === 'string') line(markupToText(node['text']));
-    if (Array.isArray(node['colLabels'])) {
-      line(node['colLabels'].map((label) => (typeof label === 'string' ? markupToText(label) : '')).join(' | '));
-    }
-    if (Array.isArray(node['rows'])) {
-      for (const row of node['rows']) {
-        const cells = Array.isArray(row) ? row : isRecord(row) && Array.isArray(row['row']) ? row['row'] : undefined;
-        if (cells) line(cells.map((cell) => entriesToText(isRecord(cell) && cell['type'] === 'cell' ? cell['entry'] ?? '' : cell).replace(/\n/g, ' ')).join(' | '));
+export function* entryLines(value: unknown, depth = 0): Generator<EntryLine> {
+  if (depth > 64) return;
+  if (typeof value === 'string') {
+    if (value.trim() !== '') yield { text: value, markup: true };
+    return;
+  }
+  if (typeof value === 'number') {
+    yield { text: String(value), markup: false };
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const item of value) yield* entryLines(item, depth + 1);
+    return;
+  }
+  if (!isRecord(value)) return;
+  const node = value;
+  const name = typeof node['name'] === 'string' && node['name'].trim() !== '' ? node['name'] : '';
+  if (node['type'] === 'item' && typeof node['entry'] === 'string') {
+    yield { text: name ? `${name} ${node['entry']}` : node['entry'], markup: true };
+    return;
+  }
+  if (name) yield { text: name, markup: true };
+  for (const key of ['caption', 'text'] as const) {
+    const text = node[key];
+    if (typeof text === 'string' && text.trim() !== '') yield { text, markup: true };
+  }
+  if (Array.isArray(node['colLabels'])) {
+    yield { text: node['colLabels'].map((label) => (typeof label === 'string' ? label : '')).join(' | '), markup: true };
+  }
+  if (Array.isArray(node['rows'])) {
+    for (const row of node['rows']) {
+      const cells = Array.isArray(row) ? row : isRecord(row) && Array.isArray(row['row']) ? row['row'] : undefined;
+      if (cells) {
+        const text = cells
+          .map((cell) => entriesToText(isRecord(cell) && cell['type'] === 'cell' ? cell['entry'] ?? '' : cell).replace(/\n/g, ' '))
+          .join(' | ');
+        if (text.trim() !== '') yield { text, markup: false };
       }
     }
-    for (const key of NESTED_KEYS) walk(node[key], depth + 1);
-    if (node['type'] === 'spellcasting') spellcastingLines(node, line);
-    if (node['type'] === 'quote' && typeof node['by'] === 'string') line(`\u2014 ${markupToText(node['by'])}`);
-  };
-  walk(value, 0);
+  }
+  for (const key of NESTED_KEYS) yield* entryLines(node[key], depth + 1);
+  if (node['type'] === 'spellcasting') {
+    const lines: string[] = [];
+    spellcastingLines(node, (text) => lines.push(text));
+    for (const text of lines) yield { text, markup: false };
+  }
+  if (node['type'] === 'quote' && typeof node['by'] === 'string') yield { text: `\u2014 ${node['by']}`, markup: true };
+}
+
+/** The text of 5etools entries, one paragraph per line, markup reduced (see entryLines). Never throws. */
+export function entriesToText(value: unknown): string {
+  const lines: string[] = [];
+  for (const line of entryLines(value)) {
+    const text = line.markup ? markupToText(line.text) : line.text;
+    if (text.trim() !== '') lines.push(text);
+  }
   return lines.join('\n');
 }

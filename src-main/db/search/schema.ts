@@ -6,12 +6,9 @@
 import { SEARCH_KINDS } from './functions';
 
 /** Plain and virtual tables of the search index (FTS5's shadow tables not included). */
-export const SEARCH_TABLES: readonly string[] = ['search_documents', 'search_index', 'search_names'];
+export const SEARCH_TABLES: readonly string[] = ['search_documents', 'search_index', 'search_terms'];
 
 /** Triggers that keep the index in step, keyed by the table they are on. */
-export const SEARCH_TRIGGERS: Readonly<Record<string, readonly string[]>> = {
-  search_documents: ['search_documents_after_insert', 'search_documents_after_delete', 'search_documents_after_update'],
-  ...Object.fromEntries(
-    SEARCH_KINDS.map((kind) => [kind, [`${kind}_search_after_insert`, `${kind}_search_after_update`, `${kind}_search_after_delete`]]),
-  ),
-};
+export const SEARCH_TRIGGERS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  SEARCH_KINDS.map((kind) => [kind, [`${kind}_search_after_insert`, `${kind}_search_after_update`, `${kind}_search_after_delete`]]),
+);

@@ -6,8 +6,9 @@
  *      starting with it, ignoring case, accents, spaces and punctuation ("fire ball" = Fireball);
  *   2. FTS5 over name and body, every word required, ordered by bm25 with the name weighted
  *      NAME_WEIGHT times the body;
- *   3. for short plain-word queries, trigram name candidates (`search_names`) kept when their
- *      edit distance to the query is small ("frieball", "tarasque").
+ *   3. for plain-word queries with a word no name contains: that word replaced by the closest
+ *      name words of the index's vocabulary (`search_terms`, same first letter, within
+ *      allowedEdits) and searched in names ("frieball" → fireball, "tarasque" → tarrasque).
  * Hits are ranked by how they matched — exact name, name prefix, all words in the name, typo,
  * body only — then by the score of that list; printings of the same name stay together, the
  * preferred rule system's first.
@@ -24,16 +25,18 @@ import {
   type SearchMatch,
   type SearchResult,
 } from '../../../src-shared/search';
+import { entryLines, markupToText, type EntryLine } from '../../../src-shared/markup';
 import { validate } from '../../../src-shared/validation';
 import { BODY_COLUMNS, foldName, SEARCH_KINDS } from './functions';
 import { exclusionExpression, matchExpression, parseQuery, tokensOf, tooManyTerms, type ParsedQuery, type Term } from './query';
-import { allowedEdits, nameDistance } from './similarity';
+import { allowedEdits, editDistance, nameDistance } from './similarity';
 
 /** bm25 weight of the name column relative to the body. */
 export const NAME_WEIGHT = 10;
 const SNIPPET_CHARS = 160;
 const TYPO_CANDIDATES = 64;
-const MAX_TRIGRAMS = 16;
+/** Closest vocabulary words tried for one misspelt word. */
+const TYPO_ALTERNATIVES = 5;
 
 const MATCH_ORDER: Record<SearchMatch, number> = { exact: 0, prefix: 1, name: 2, typo: 3, body: 4 };
 
@@ -78,7 +81,7 @@ const DOC_COLUMNS = 'd.doc_id, d.entity_type, d.entity_id, d.name, d.source_id, 
 interface Statements {
   byFoldedName: Database.Statement;
   fullText: Database.Statement;
-  trigrams: Database.Statement;
+  nameWords: Database.Statement;
   excluded: Database.Statement;
   ruleSystems: Database.Statement;
   body: Record<SearchKind, Database.Statement>;
@@ -100,11 +103,9 @@ function statementsFor(sqlite: Database.Database): Statements {
       FROM search_index JOIN search_documents d ON d.doc_id = search_index.rowid
       WHERE search_index MATCH @match ${FILTERS}
       ORDER BY score, d.doc_id LIMIT @limit`),
-    trigrams: sqlite.prepare(`
-      SELECT ${DOC_COLUMNS}, search_names.rank AS score
-      FROM search_names JOIN search_documents d ON d.doc_id = search_names.rowid
-      WHERE search_names MATCH @match ${FILTERS}
-      ORDER BY search_names.rank LIMIT @limit`),
+    nameWords: sqlite
+      .prepare("SELECT term FROM search_terms WHERE col = 'name' AND term >= @first AND term < @first || char(1114111)")
+      .pluck(),
     excluded: sqlite.prepare(
       'SELECT rowid FROM search_index WHERE search_index MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))',
     ),
@@ -113,11 +114,9 @@ function statementsFor(sqlite: Database.Database): Statements {
       WHERE id IN (SELECT value FROM json_each(@editions))
          OR version IN (SELECT value FROM json_each(@editions))
          OR EXISTS (SELECT 1 FROM json_each(@editions) e WHERE rule_systems.id LIKE '%-' || e.value)`),
+    // The body's columns as stored: the snippet reduces only the paragraphs it shows.
     body: Object.fromEntries(
-      SEARCH_KINDS.map((kind) => [
-        kind,
-        sqlite.prepare(`SELECT mimir_search_text(${BODY_COLUMNS[kind].join(', ')}) FROM ${kind} WHERE id = ?`).pluck(),
-      ]),
+      SEARCH_KINDS.map((kind) => [kind, sqlite.prepare(`SELECT ${BODY_COLUMNS[kind].join(', ')} FROM ${kind} WHERE id = ?`).raw()]),
     ) as Record<SearchKind, Database.Statement>,
   };
   statementCache.set(sqlite, statements);
@@ -155,14 +154,47 @@ function nameMatch(name: string, terms: readonly Term[]): number | undefined {
   return Math.max(0, words.length - used);
 }
 
-/** 3-letter pieces of the folded query, with and without the spaces between words. */
-function trigramsOf(terms: readonly Term[]): string[] {
-  const words = terms.flatMap((term) => term.tokens);
-  const grams = new Set<string>();
-  for (const text of [words.join(' '), words.join('')]) {
-    for (let i = 0; i + 3 <= text.length; i++) grams.add(text.slice(i, i + 3));
+/**
+ * The MATCH expression of the query with each word no name contains replaced by the closest
+ * name words (OR), restricted to the name column; undefined when no word needed a correction or
+ * some word has no close name word.
+ */
+function correctedExpression(statements: Statements, terms: readonly Term[]): string | undefined {
+  const vocabulary = new Map<string, string[]>();
+  const wordsStartingWith = (first: string) => {
+    let words = vocabulary.get(first);
+    if (!words) {
+      words = statements.nameWords.all({ first }) as string[];
+      vocabulary.set(first, words);
+    }
+    return words;
+  };
+  let corrected = false;
+  const parts: string[] = [];
+  for (const term of terms) {
+    for (const [index, token] of term.tokens.entries()) {
+      const prefix = term.prefix && index === term.tokens.length - 1;
+      const max = allowedEdits(token.length);
+      const words = wordsStartingWith(token.charAt(0));
+      const known = words.some((word) => (prefix ? word.startsWith(token) : word === token));
+      if (known || max === 0) {
+        parts.push(`"${token}"${prefix ? '*' : ''}`);
+        continue;
+      }
+      const close = words
+        .map((word) => {
+          const whole = editDistance(token, word, max);
+          return { word, distance: prefix ? Math.min(whole, editDistance(token, word.slice(0, token.length), max)) : whole };
+        })
+        .filter((c) => c.distance <= max)
+        .sort((a, b) => a.distance - b.distance || a.word.length - b.word.length)
+        .slice(0, TYPO_ALTERNATIVES);
+      if (close.length === 0) return undefined;
+      corrected = true;
+      parts.push(`(${close.map((c) => `"${c.word}"`).join(' OR ')})`);
+    }
   }
-  return [...grams].slice(0, MAX_TRIGRAMS * 2);
+  return corrected ? `name : (${parts.join(' AND ')})` : undefined;
 }
 
 function isPlainWords(query: ParsedQuery): boolean {
@@ -202,6 +234,47 @@ export function snippetOf(body: string, terms: readonly Term[]): { snippet: stri
     snippet: `${prefix}${text.slice(start, end)}${suffix}`,
     highlights: matches.filter(([a, b]) => a >= start && b <= end).map(([a, b]) => [a + shift, b + shift]),
   };
+}
+
+function* linesOf(columns: readonly unknown[]): Generator<EntryLine> {
+  for (const column of columns) {
+    if (typeof column !== 'string' || column === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(column);
+    } catch {
+      value = column;
+    }
+    yield* entryLines(value);
+  }
+}
+
+const plain = (line: EntryLine) => (line.markup ? markupToText(line.text) : line.text);
+
+/**
+ * The snippet of a row's body columns: from the first paragraph holding a query word (the
+ * body's start when none does, as for a name match). Markup is reduced only in the paragraphs
+ * shown and in those whose raw text contains a query word.
+ */
+function snippetOfColumns(columns: readonly unknown[], terms: readonly Term[]): { snippet: string; highlights: [number, number][] } {
+  const tokens = terms.flatMap((term) => term.tokens);
+  const enough = SNIPPET_CHARS * 2;
+  let start = '';
+  let text: string | undefined;
+  for (const line of linesOf(columns)) {
+    if (text !== undefined) {
+      text += ` ${plain(line)}`;
+      if (text.length >= enough) break;
+      continue;
+    }
+    const raw = line.text.toLowerCase();
+    const candidate = tokens.some((token) => raw.includes(token));
+    if (!candidate && start.length >= enough) continue;
+    const reduced = plain(line);
+    if (start.length < enough) start += start === '' ? reduced : ` ${reduced}`;
+    if (candidate && snippetOf(reduced, terms).highlights.length > 0) text = reduced;
+  }
+  return snippetOf(text ?? start, terms);
 }
 
 /**
@@ -257,16 +330,13 @@ export function searchCatalog(target: SearchTarget, input: SearchInput): SearchR
     const extraWords = nameMatch(row.name, query.terms);
     add(candidateOf(row, extraWords === undefined ? 'body' : 'name', row.score, extraWords ?? 0));
   }
-  if (isPlainWords(query) && folded.length >= 4) {
+  const corrected = isPlainWords(query) ? correctedExpression(statements, query.terms) : undefined;
+  if (corrected) {
     const max = allowedEdits(folded.length);
-    const grams = trigramsOf(query.terms);
-    if (max > 0 && grams.length > 0) {
-      const trigramMatch = grams.map((gram) => `"${gram.replace(/"/g, '""')}"`).join(' OR ');
-      const words = query.terms.reduce((n, term) => n + term.tokens.length, 0);
-      for (const row of statements.trigrams.all({ ...filters, match: trigramMatch, limit: TYPO_CANDIDATES }) as DocRow[]) {
-        const distance = nameDistance(folded, words, tokensOf(row.name), max);
-        if (distance <= max) nameCandidates.push(candidateOf(row, 'typo', distance * 1000 + row.name.length));
-      }
+    const words = query.terms.reduce((n, term) => n + term.tokens.length, 0);
+    for (const row of statements.fullText.all({ ...filters, match: corrected, limit: TYPO_CANDIDATES }) as DocRow[]) {
+      const distance = nameDistance(folded, words, tokensOf(row.name), Math.max(max, words * 2));
+      nameCandidates.push(candidateOf(row, 'typo', row.score, distance));
     }
   }
   const exclusion = exclusionExpression(query);
@@ -283,8 +353,8 @@ export function searchCatalog(target: SearchTarget, input: SearchInput): SearchR
   const ordered = groupPrintings(ranked, options.preferRuleSystem);
   const page = ordered.slice(offset, offset + limit);
   const hits: SearchHit[] = page.map((candidate) => {
-    const body = (statements.body[candidate.kind].get(candidate.id) as string | undefined) ?? '';
-    const { snippet, highlights } = snippetOf(body, query.terms);
+    const columns = (statements.body[candidate.kind].get(candidate.id) as unknown[] | undefined) ?? [];
+    const { snippet, highlights } = snippetOfColumns(columns, query.terms);
     return {
       kind: candidate.kind,
       id: candidate.id,
