@@ -1,0 +1,19 @@
+/** Cross-references between catalog rows: extraction, resolution, storage and lookup in both directions. */
+export {
+  brokenLinks,
+  extractReferences,
+  rebuildReferences,
+  referencesInColumns,
+  referencesOf,
+  referencesOfInputSchema,
+  writeReferencesFor,
+  type BrokenLink,
+  type ExtractedReference,
+  type RebuildReport,
+  type ReferenceDirection,
+  type ReferenceEntry,
+  type ReferenceGroup,
+  type ReferenceOptions,
+  type ReferencesOf,
+  type ReferencesOfInput,
+} from './references';
