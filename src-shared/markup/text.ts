@@ -21,6 +21,7 @@ function renderNodes(nodes: readonly MarkupNode[], depth: number, out: string[])
 
 /** `"{@damage 8d6} fire damage, {@dc 15}"` → `"8d6 fire damage, DC 15"`. Never throws. */
 export function markupToText(input: string | readonly MarkupNode[]): string {
+  if (typeof input === 'string' && !input.includes('{@') && !input.includes('{=')) return input;
   const nodes = typeof input === 'string' ? parseMarkup(input) : input;
   const out: string[] = [];
   renderNodes(nodes, 0, out);

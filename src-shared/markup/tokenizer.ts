@@ -127,21 +127,21 @@ function parseTag(inner: string, raw: string, closed: boolean, depth: number): T
     text = space === -1 ? '' : inner.slice(space + 1);
     if (name === '' || /[{}|]/.test(name)) return undefined;
   }
-  const parts = splitParts(text);
-  return {
-    type: 'tag',
-    tag: name,
-    text,
-    parts,
-    children: parts.map((part) => tokenize(part, depth + 1)),
-    raw,
-    closed,
-  };
+  const parts = text.includes('|') ? splitParts(text) : [text];
+  const node = { type: 'tag', tag: name, text, parts, raw, closed } as TagNode;
+  // Tokenized on first use: plain-text rendering reads one part of most tags, never all of them.
+  let children: MarkupNode[][] | undefined;
+  Object.defineProperty(node, 'children', {
+    enumerable: true,
+    get: () => (children ??= parts.map((part) => tokenize(part, depth + 1))),
+  });
+  return node;
 }
 
 /** Tokenizes a string of 5etools text into text and tag nodes (never throws). */
 export function parseMarkup(input: string): MarkupNode[] {
   if (typeof input !== 'string' || input === '') return [];
+  if (!input.includes('{')) return [{ type: 'text', text: input }];
   return tokenize(input, 0);
 }
 

@@ -209,30 +209,40 @@ export function snippetOf(body: string, terms: readonly Term[]): { snippet: stri
   const text = body.replace(/\s+/g, ' ').trim();
   const wanted = terms.flatMap((term) => term.tokens.map((token, i) => ({ token, prefix: term.prefix && i === term.tokens.length - 1 })));
   const matches: [number, number][] = [];
-  for (const word of text.matchAll(/[\p{L}\p{N}\p{Co}]+/gu)) {
-    const folded = tokensOf(word[0])[0] ?? '';
-    if (wanted.some((w) => (w.prefix ? folded.startsWith(w.token) : folded === w.token))) {
-      matches.push([word.index, word.index + word[0].length]);
-    }
-  }
   let start = 0;
-  const first = matches[0];
-  if (first && first[1] > SNIPPET_CHARS - 20) {
-    start = Math.max(0, first[0] - 40);
-    const space = text.indexOf(' ', start);
-    if (space !== -1 && space < first[0]) start = space + 1;
+  let end = Math.min(text.length, SNIPPET_CHARS);
+  let windowSet = false;
+  for (const word of text.matchAll(/[\p{L}\p{N}\p{Co}]+/gu)) {
+    if (windowSet && word.index >= end) break;
+    // Lower-casing keeps the length of ASCII words; others are folded like the index folds them.
+    const folded = /^[a-zA-Z0-9]+$/.test(word[0]) ? word[0].toLowerCase() : (tokensOf(word[0])[0] ?? '');
+    if (!wanted.some((w) => (w.prefix ? folded.startsWith(w.token) : folded === w.token))) continue;
+    const range: [number, number] = [word.index, word.index + word[0].length];
+    if (!windowSet) {
+      windowSet = true;
+      if (range[1] > SNIPPET_CHARS - 20) {
+        start = Math.max(0, range[0] - 40);
+        const space = text.indexOf(' ', start);
+        if (space !== -1 && space < range[0]) start = space + 1;
+      }
+      end = Math.min(text.length, start + SNIPPET_CHARS);
+      if (end < text.length) {
+        const space = text.lastIndexOf(' ', end);
+        if (space > start + SNIPPET_CHARS / 2 && space >= range[1]) end = space;
+      }
+    }
+    if (range[1] <= end) matches.push(range);
   }
-  let end = Math.min(text.length, start + SNIPPET_CHARS);
-  if (end < text.length) {
+  if (!windowSet && end < text.length) {
     const space = text.lastIndexOf(' ', end);
-    if (space > start + SNIPPET_CHARS / 2) end = space;
+    if (space > SNIPPET_CHARS / 2) end = space;
   }
   const prefix = start > 0 ? '… ' : '';
   const suffix = end < text.length ? ' …' : '';
   const shift = prefix.length - start;
   return {
     snippet: `${prefix}${text.slice(start, end)}${suffix}`,
-    highlights: matches.filter(([a, b]) => a >= start && b <= end).map(([a, b]) => [a + shift, b + shift]),
+    highlights: matches.map(([a, b]) => [a + shift, b + shift]),
   };
 }
 
@@ -256,12 +266,21 @@ const plain = (line: EntryLine) => (line.markup ? markupToText(line.text) : line
  * body's start when none does, as for a name match). Markup is reduced only in the paragraphs
  * shown and in those whose raw text contains a query word.
  */
-function snippetOfColumns(columns: readonly unknown[], terms: readonly Term[]): { snippet: string; highlights: [number, number][] } {
+function snippetOfColumns(
+  columns: readonly unknown[],
+  terms: readonly Term[],
+  lookForWords: boolean,
+): { snippet: string; highlights: [number, number][] } {
   const tokens = terms.flatMap((term) => term.tokens);
   const enough = SNIPPET_CHARS * 2;
   let start = '';
   let text: string | undefined;
   for (const line of linesOf(columns)) {
+    if (!lookForWords) {
+      start += start === '' ? plain(line) : ` ${plain(line)}`;
+      if (start.length >= enough) break;
+      continue;
+    }
     if (text !== undefined) {
       text += ` ${plain(line)}`;
       if (text.length >= enough) break;
@@ -330,7 +349,9 @@ export function searchCatalog(target: SearchTarget, input: SearchInput): SearchR
     const extraWords = nameMatch(row.name, query.terms);
     add(candidateOf(row, extraWords === undefined ? 'body' : 'name', row.score, extraWords ?? 0));
   }
-  const corrected = isPlainWords(query) ? correctedExpression(statements, query.terms) : undefined;
+  // Typo correction only when no name holds the words as written: it reads the name vocabulary.
+  const nameFound = nameCandidates.length > 0 || [...candidates.values()].some((c) => c.match === 'name');
+  const corrected = !nameFound && isPlainWords(query) ? correctedExpression(statements, query.terms) : undefined;
   if (corrected) {
     const max = allowedEdits(folded.length);
     const words = query.terms.reduce((n, term) => n + term.tokens.length, 0);
@@ -354,7 +375,9 @@ export function searchCatalog(target: SearchTarget, input: SearchInput): SearchR
   const page = ordered.slice(offset, offset + limit);
   const hits: SearchHit[] = page.map((candidate) => {
     const columns = (statements.body[candidate.kind].get(candidate.id) as unknown[] | undefined) ?? [];
-    const { snippet, highlights } = snippetOfColumns(columns, query.terms);
+    // A name match shows the body's start; only body and all-words-in-name matches look for the words.
+    const lookForWords = candidate.match === 'body' || candidate.match === 'name';
+    const { snippet, highlights } = snippetOfColumns(columns, query.terms, lookForWords);
     return {
       kind: candidate.kind,
       id: candidate.id,
