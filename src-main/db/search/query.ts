@@ -150,6 +150,14 @@ export function matchExpression(query: ParsedQuery): string | undefined {
   return `(${positive}) NOT (${query.excluded.map(phraseOf).join(' OR ')})`;
 }
 
+/** The MATCH expression requiring every positive term in the name (exclusions still apply to name and body). */
+export function nameMatchExpression(query: ParsedQuery): string | undefined {
+  if (query.terms.length === 0) return undefined;
+  const inName = `name : (${query.terms.map(phraseOf).join(' AND ')})`;
+  if (query.excluded.length === 0) return inName;
+  return `(${inName}) NOT (${query.excluded.map(phraseOf).join(' OR ')})`;
+}
+
 /** The MATCH expression of the excluded terms alone (to drop name and typo candidates). */
 export function exclusionExpression(query: ParsedQuery): string | undefined {
   if (query.excluded.length === 0) return undefined;

@@ -28,7 +28,7 @@ import {
 import { entryLines, markupToText, type EntryLine } from '../../../src-shared/markup';
 import { validate } from '../../../src-shared/validation';
 import { BODY_COLUMNS, foldName, SEARCH_KINDS } from './functions';
-import { exclusionExpression, matchExpression, parseQuery, tokensOf, tooManyTerms, type ParsedQuery, type Term } from './query';
+import { exclusionExpression, matchExpression, nameMatchExpression, parseQuery, tokensOf, tooManyTerms, type ParsedQuery, type Term } from './query';
 import { allowedEdits, editDistance, nameDistance } from './similarity';
 
 /** bm25 weight of the name column relative to the body. */
@@ -81,7 +81,9 @@ const DOC_COLUMNS = 'd.doc_id, d.entity_type, d.entity_id, d.name, d.source_id, 
 interface Statements {
   byFoldedName: Database.Statement;
   fullText: Database.Statement;
+  inNames: Database.Statement;
   nameWords: Database.Statement;
+  changes: Database.Statement;
   excluded: Database.Statement;
   ruleSystems: Database.Statement;
   body: Record<SearchKind, Database.Statement>;
@@ -103,9 +105,15 @@ function statementsFor(sqlite: Database.Database): Statements {
       FROM search_index JOIN search_documents d ON d.doc_id = search_index.rowid
       WHERE search_index MATCH @match ${FILTERS}
       ORDER BY score, d.doc_id LIMIT @limit`),
-    nameWords: sqlite
-      .prepare("SELECT term FROM search_terms WHERE col = 'name' AND term >= @first AND term < @first || char(1114111)")
-      .pluck(),
+    // Matches in the name column, shortest names first: the closest names, however long their bodies.
+    inNames: sqlite.prepare(`
+      SELECT ${DOC_COLUMNS}, bm25(search_index, ${NAME_WEIGHT}.0, 1.0) AS score
+      FROM search_index JOIN search_documents d ON d.doc_id = search_index.rowid
+      WHERE search_index MATCH @match ${FILTERS}
+      ORDER BY length(d.name), score, d.doc_id LIMIT @limit`),
+    nameWords: sqlite.prepare("SELECT term FROM search_terms WHERE col = 'name'").pluck(),
+    // Changes by any connection (data_version) and by this one (total_changes): when the name vocabulary may be stale.
+    changes: sqlite.prepare('SELECT (SELECT data_version FROM pragma_data_version) || \'/\' || total_changes()').pluck(),
     excluded: sqlite.prepare(
       'SELECT rowid FROM search_index WHERE search_index MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))',
     ),
@@ -159,16 +167,33 @@ function nameMatch(name: string, terms: readonly Term[]): number | undefined {
  * name words (OR), restricted to the name column; undefined when no word needed a correction or
  * some word has no close name word.
  */
+interface Vocabulary {
+  stamp: string;
+  byFirstLetter: Map<string, string[]>;
+}
+
+const vocabularies = new WeakMap<Statements, Vocabulary>();
+
+/** The words of all names, by first letter; read once and again only after the catalog changed. */
+function nameVocabulary(statements: Statements): Vocabulary {
+  const stamp = statements.changes.get() as string;
+  let vocabulary = vocabularies.get(statements);
+  if (vocabulary?.stamp === stamp) return vocabulary;
+  const byFirstLetter = new Map<string, string[]>();
+  for (const word of statements.nameWords.all() as string[]) {
+    const first = word.charAt(0);
+    const list = byFirstLetter.get(first);
+    if (list) list.push(word);
+    else byFirstLetter.set(first, [word]);
+  }
+  vocabulary = { stamp, byFirstLetter };
+  vocabularies.set(statements, vocabulary);
+  return vocabulary;
+}
+
 function correctedExpression(statements: Statements, terms: readonly Term[]): string | undefined {
-  const vocabulary = new Map<string, string[]>();
-  const wordsStartingWith = (first: string) => {
-    let words = vocabulary.get(first);
-    if (!words) {
-      words = statements.nameWords.all({ first }) as string[];
-      vocabulary.set(first, words);
-    }
-    return words;
-  };
+  const vocabulary = nameVocabulary(statements);
+  const wordsStartingWith = (first: string) => vocabulary.byFirstLetter.get(first) ?? [];
   let corrected = false;
   const parts: string[] = [];
   for (const term of terms) {
@@ -345,7 +370,11 @@ export function searchCatalog(target: SearchTarget, input: SearchInput): SearchR
       nameCandidates.push(candidateOf(row, foldName(row.name) === folded ? 'exact' : 'prefix', row.score));
     }
   }
-  for (const row of statements.fullText.all({ ...filters, match, limit: window + nameCandidates.length }) as DocRow[]) {
+  for (const row of statements.inNames.all({ ...filters, match: nameMatchExpression(query), limit: window + nameCandidates.length }) as DocRow[]) {
+    const extraWords = nameMatch(row.name, query.terms);
+    if (extraWords !== undefined) add(candidateOf(row, 'name', row.score, extraWords));
+  }
+  for (const row of statements.fullText.all({ ...filters, match, limit: window + candidates.size + nameCandidates.length }) as DocRow[]) {
     const extraWords = nameMatch(row.name, query.terms);
     add(candidateOf(row, extraWords === undefined ? 'body' : 'name', row.score, extraWords ?? 0));
   }
@@ -356,8 +385,10 @@ export function searchCatalog(target: SearchTarget, input: SearchInput): SearchR
     const max = allowedEdits(folded.length);
     const words = query.terms.reduce((n, term) => n + term.tokens.length, 0);
     for (const row of statements.fullText.all({ ...filters, match: corrected, limit: TYPO_CANDIDATES }) as DocRow[]) {
-      const distance = nameDistance(folded, words, tokensOf(row.name), Math.max(max, words * 2));
-      nameCandidates.push(candidateOf(row, 'typo', row.score, distance));
+      const nameWords = tokensOf(row.name);
+      const distance = nameDistance(folded, words, nameWords, Math.max(max, words * 2));
+      // Closest spelling first, then the names with the fewest other words.
+      nameCandidates.push(candidateOf(row, 'typo', row.score, distance * 100 + Math.max(0, nameWords.length - words)));
     }
   }
   const exclusion = exclusionExpression(query);
