@@ -77,18 +77,19 @@ const cache = new WeakMap<Database.Database, Statements>();
 function statementsFor(sqlite: Database.Database): Statements {
   let statements = cache.get(sqlite);
   if (statements) return statements;
+  // `+entity_type`: the folded-name index answers these; the (entity_type, entity_id) index would scan a whole kind.
   statements = {
     bySource: sqlite
       .prepare(
         `SELECT entity_id FROM search_documents
-         WHERE entity_type = @kind AND folded_name = @folded AND upper(source_id) = upper(@source)
+         WHERE folded_name = @folded AND +entity_type = @kind AND upper(source_id) = upper(@source)
          ORDER BY entity_id LIMIT 1`,
       )
       .pluck(),
     preferred: sqlite
       .prepare(
         `SELECT entity_id FROM search_documents
-         WHERE entity_type = @kind AND folded_name = @folded AND rule_system_id = @ruleSystem
+         WHERE folded_name = @folded AND +entity_type = @kind AND rule_system_id = @ruleSystem
          ORDER BY entity_id LIMIT 1`,
       )
       .pluck(),
