@@ -17,3 +17,4 @@ export {
   type ReferencesOf,
   type ReferencesOfInput,
 } from './references';
+export { keepReferencesCurrent } from './upkeep';

@@ -94,6 +94,27 @@ describe('references on hand-made rows', () => {
     expect(brokenLinks(sqlite).items.map((b) => b.targetId).sort()).toEqual(['counterspell-phb', 'fly-phb']);
   });
 
+  it('rows saved through the repositories get their references at once (create, update, batch upsert)', () => {
+    const { sqlite } = catalog.connection;
+    const row = (id: string, text: string) => ({ id, name: id, ruleSystemId: 'dnd5e-2014', sourceId: 'PHB', level: 1, entries: [text] });
+    catalog.spells.create(row('api-a-phb', 'Like {@spell fireball}.'));
+    expect(referencesOf(sqlite, { entity: 'spells', id: 'api-a-phb' }).mentions.items.map((r) => r.id)).toEqual(['fireball-phb']);
+    catalog.spells.update('api-a-phb', { entries: ['Like {@spell fireball|XPHB}.'] });
+    expect(referencesOf(sqlite, { entity: 'spells', id: 'api-a-phb' }).mentions.items.map((r) => r.id)).toEqual(['fireball-xphb']);
+    catalog.spells.batchUpsert([row('api-a-phb', 'Nothing now.'), row('api-b-phb', '{@spell api-a}')]);
+    expect(referencesOf(sqlite, { entity: 'spells', id: 'api-a-phb' }).mentions.total).toBe(0);
+    expect(referencesOf(sqlite, { entity: 'spells', id: 'api-a-phb' }).mentionedBy.items.map((r) => r.id)).toEqual(['api-b-phb']);
+    expect(() =>
+      catalog.transaction(() => {
+        catalog.spells.create(row('api-c-phb', '{@spell fireball}'));
+        throw new Error('abort');
+      }),
+    ).toThrow();
+    expect(sqlite.prepare("SELECT count(*) FROM content_references WHERE source_entity_id = 'api-c-phb'").pluck().get()).toBe(0);
+    catalog.spells.delete('api-b-phb');
+    catalog.spells.delete('api-a-phb');
+  });
+
   it('refuses bad input with ValidationFailed', () => {
     const { sqlite } = catalog.connection;
     catchError('ValidationFailed', () => referencesOf(sqlite, { entity: 'nope' as 'spells', id: 'x' }));
