@@ -682,8 +682,8 @@ const otherCases: Record<string, () => void> = {
       expect(await ok('import', 'fiveEtools', { dataDir: '/data/5etools' })).toEqual(stubResult);
       expect(seen).toEqual(['/data/5etools']);
       expect(received).toEqual([
-        { done: 1, total: 3, kind: 'sources' },
-        { done: 3, total: 3, kind: 'spells' },
+        { stage: 'writing', done: 1, total: 3, kind: 'sources' },
+        { stage: 'writing', done: 3, total: 3, kind: 'spells' },
       ]);
       stop();
       await ok('import', 'fiveEtools', { dataDir: '/data/5etools' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyMods, CopyError, expandVersions, resolveCopies } from './copy';
-import type { Raw } from './types';
+import { applyMods, CopyError, expandVersions, resolveCopies } from './legacy-copy';
+import type { Raw } from '../types';
 
 function resolve(records: Raw[]) {
   const skipped: { name: unknown; reason: string }[] = [];
