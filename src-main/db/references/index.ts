@@ -2,6 +2,8 @@
 export {
   brokenLinks,
   extractReferences,
+  referencesAfterImport,
+  type ImportReferenceReport,
   rebuildReferences,
   referencesInColumns,
   referencesOf,

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { catchError, openMigrated, seedRuleSystemAndSource } from '../../../test/helpers';
 import { import5etools } from '../../import/5etools';
 import type { Catalog } from '../catalog';
-import { brokenLinks, extractReferences, rebuildReferences, referencesOf, writeReferencesFor } from './index';
+import { brokenLinks, extractReferences, rebuildReferences, referencesAfterImport, referencesOf, writeReferencesFor } from './index';
 
 const dir = process.env['MIMIR_5ETOOLS_DIR'];
 const SKIP_REASON = 'skipped: MIMIR_5ETOOLS_DIR not set (point it at the 5etools SRD fixture folder)';
@@ -73,6 +73,15 @@ describe('references on hand-made rows', () => {
     expect(mage.mentions.items).toHaveLength(2);
     expect(referencesOf(sqlite, { entity: 'creatures', id: 'mage-mm', limit: 2, offset: 2 }).mentions.items).toHaveLength(2);
     expect(brokenLinks(sqlite)).toEqual({ items: [{ targetKind: 'spells', targetId: 'counterspell-phb', count: 1, example: '{@spell counterspell}' }], total: 1 });
+  });
+
+  it('after an import, rewrites the written rows and reports the broken links', () => {
+    const report = referencesAfterImport(catalog.connection.sqlite, { creatures: ['mage-mm'], spells: [] });
+    expect(report).toEqual({
+      rows: 1,
+      references: 4,
+      broken: { items: [{ targetKind: 'spells', targetId: 'counterspell-phb', count: 1, example: '{@spell counterspell}' }], total: 1 },
+    });
   });
 
   it('a rewrite is idempotent; a row created later repairs the broken link', () => {

@@ -333,3 +333,32 @@ export function referencesOf(sqlite: Database.Database, input: ReferencesOfInput
   };
   return { mentions: direction('source', 'target'), mentionedBy: direction('target', 'source'), limit, offset };
 }
+
+export interface ImportReferenceReport {
+  /** Rows whose references were rewritten. */
+  rows: number;
+  references: number;
+  /** Broken links in the whole catalog after the import, grouped by target (the first 100). */
+  broken: { items: BrokenLink[]; total: number };
+}
+
+/**
+ * After an import wrote rows: rewrites the references of the rows it inserted or updated (an
+ * unchanged row's text, and so its references, are as before) and reports the catalog's broken
+ * links. Runs inside the import's transaction.
+ */
+export function referencesAfterImport(
+  sqlite: Database.Database,
+  written: Partial<Record<string, readonly string[]>>,
+  options: ReferenceOptions = {},
+): ImportReferenceReport {
+  let rows = 0;
+  let references = 0;
+  for (const kind of SEARCH_KINDS) {
+    for (const id of written[kind] ?? []) {
+      references += writeReferencesFor(sqlite, kind, id, options);
+      rows++;
+    }
+  }
+  return { rows, references, broken: brokenLinks(sqlite, { limit: 100 }) };
+}
