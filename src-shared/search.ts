@@ -51,3 +51,47 @@ export interface SearchResult {
   /** True when a further page has hits. */
   hasMore: boolean;
 }
+
+/** `references:of`: what one row mentions and what mentions it. */
+export const referencesOfInputSchema = z
+  .object({
+    entity: z.enum(SEARCH_KINDS),
+    id: z.string().min(1).max(200),
+    limit: z.number().int().min(1).max(500).optional(),
+    offset: z.number().int().min(0).optional(),
+  })
+  .strict();
+export type ReferencesOfInput = z.input<typeof referencesOfInputSchema>;
+
+export interface ReferenceEntry {
+  kind: SearchKind;
+  id: string;
+  /** The other row's name; null when it is not in the catalog (a broken link). */
+  name: string | null;
+  referenceType: string;
+  context: string | null;
+  broken: boolean;
+}
+
+export interface ReferenceGroup {
+  kind: SearchKind;
+  referenceType: string;
+  count: number;
+}
+
+export interface ReferenceDirection {
+  items: ReferenceEntry[];
+  total: number;
+  /** Counts per kind and reference type, over all pages. */
+  groups: ReferenceGroup[];
+}
+
+export interface ReferencesOf {
+  /** What this row mentions. */
+  mentions: ReferenceDirection;
+  /** What mentions this row. */
+  mentionedBy: ReferenceDirection;
+  limit: number;
+  offset: number;
+}
+

@@ -14,9 +14,17 @@
  * which is also what deleting a referenced row leaves behind.
  */
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
 import { referencesIn, type MarkupReference } from '../../../src-shared/markup';
-import { SEARCH_KINDS, type SearchKind } from '../../../src-shared/search';
+import {
+  referencesOfInputSchema,
+  SEARCH_KINDS,
+  type ReferenceDirection,
+  type ReferenceEntry,
+  type ReferenceGroup,
+  type ReferencesOf,
+  type ReferencesOfInput,
+  type SearchKind,
+} from '../../../src-shared/search';
 import { validate } from '../../../src-shared/validation';
 import { BODY_COLUMNS, foldName } from '../search/functions';
 
@@ -232,6 +240,9 @@ export function rebuildReferences(sqlite: Database.Database, options: ReferenceO
 const BROKEN = `r.target_entity_type IN (${SEARCH_KINDS.map((k) => `'${k}'`).join(', ')})
   AND NOT EXISTS (SELECT 1 FROM search_documents d WHERE d.entity_type = r.target_entity_type AND d.entity_id = r.target_entity_id)`;
 
+export type { ReferenceDirection, ReferenceEntry, ReferenceGroup, ReferencesOf, ReferencesOfInput };
+export { referencesOfInputSchema };
+
 export interface BrokenLink {
   targetKind: SearchKind;
   targetId: string;
@@ -257,48 +268,6 @@ export function brokenLinks(sqlite: Database.Database, page: { limit?: number; o
     .pluck()
     .get() as number;
   return { items, total };
-}
-
-export const referencesOfInputSchema = z
-  .object({
-    entity: z.enum(SEARCH_KINDS),
-    id: z.string().min(1).max(200),
-    limit: z.number().int().min(1).max(500).optional(),
-    offset: z.number().int().min(0).optional(),
-  })
-  .strict();
-export type ReferencesOfInput = z.input<typeof referencesOfInputSchema>;
-
-export interface ReferenceEntry {
-  kind: SearchKind;
-  id: string;
-  /** The other row's name; null when it is not in the catalog (a broken link). */
-  name: string | null;
-  referenceType: string;
-  context: string | null;
-  broken: boolean;
-}
-
-export interface ReferenceGroup {
-  kind: SearchKind;
-  referenceType: string;
-  count: number;
-}
-
-export interface ReferenceDirection {
-  items: ReferenceEntry[];
-  total: number;
-  /** Counts per kind and reference type, over all pages. */
-  groups: ReferenceGroup[];
-}
-
-export interface ReferencesOf {
-  /** What this row mentions. */
-  mentions: ReferenceDirection;
-  /** What mentions this row. */
-  mentionedBy: ReferenceDirection;
-  limit: number;
-  offset: number;
 }
 
 /**
