@@ -68,39 +68,46 @@ export interface EntryLine {
 }
 
 /**
- * The paragraphs of 5etools entries in reading order, produced lazily (a caller looking for one
- * word stops early and reduces only the lines it needs): names of sub-entries, paragraphs, list
- * items, table captions, headers and cells, quotes and their author, spell lists of
- * spellcasting blocks. Anything else (numbers aside) is skipped. Never throws.
+ * The paragraphs of 5etools entries in reading order, markup not yet reduced (a caller looking
+ * for one word reduces only the lines it needs): names of sub-entries, paragraphs, list items,
+ * table captions, headers and cells, quotes and their author, spell lists of spellcasting
+ * blocks. Anything else (numbers aside) is skipped. Never throws.
  */
-export function* entryLines(value: unknown, depth = 0): Generator<EntryLine> {
+export function entryLines(value: unknown): EntryLine[] {
+  const out: EntryLine[] = [];
+  collectLines(value, 0, out);
+  return out;
+}
+
+// A plain recursive walk into one array: nested generators would pass every line through each level.
+function collectLines(value: unknown, depth: number, out: EntryLine[]): void {
   if (depth > 64) return;
   if (typeof value === 'string') {
-    if (value.trim() !== '') yield { text: value, markup: true };
+    if (value.trim() !== '') out.push({ text: value, markup: true });
     return;
   }
   if (typeof value === 'number') {
-    yield { text: String(value), markup: false };
+    out.push({ text: String(value), markup: false });
     return;
   }
   if (Array.isArray(value)) {
-    for (const item of value) yield* entryLines(item, depth + 1);
+    for (const item of value) collectLines(item, depth + 1, out);
     return;
   }
   if (!isRecord(value)) return;
   const node = value;
   const name = typeof node['name'] === 'string' && node['name'].trim() !== '' ? node['name'] : '';
   if (node['type'] === 'item' && typeof node['entry'] === 'string') {
-    yield { text: name ? `${name} ${node['entry']}` : node['entry'], markup: true };
+    out.push({ text: name ? `${name} ${node['entry']}` : node['entry'], markup: true });
     return;
   }
-  if (name) yield { text: name, markup: true };
+  if (name) out.push({ text: name, markup: true });
   for (const key of ['caption', 'text'] as const) {
     const text = node[key];
-    if (typeof text === 'string' && text.trim() !== '') yield { text, markup: true };
+    if (typeof text === 'string' && text.trim() !== '') out.push({ text, markup: true });
   }
   if (Array.isArray(node['colLabels'])) {
-    yield { text: node['colLabels'].map((label) => (typeof label === 'string' ? label : '')).join(' | '), markup: true };
+    out.push({ text: node['colLabels'].map((label) => (typeof label === 'string' ? label : '')).join(' | '), markup: true });
   }
   if (Array.isArray(node['rows'])) {
     for (const row of node['rows']) {
@@ -109,17 +116,13 @@ export function* entryLines(value: unknown, depth = 0): Generator<EntryLine> {
         const text = cells
           .map((cell) => entriesToText(isRecord(cell) && cell['type'] === 'cell' ? cell['entry'] ?? '' : cell).replace(/\n/g, ' '))
           .join(' | ');
-        if (text.trim() !== '') yield { text, markup: false };
+        if (text.trim() !== '') out.push({ text, markup: false });
       }
     }
   }
-  for (const key of NESTED_KEYS) yield* entryLines(node[key], depth + 1);
-  if (node['type'] === 'spellcasting') {
-    const lines: string[] = [];
-    spellcastingLines(node, (text) => lines.push(text));
-    for (const text of lines) yield { text, markup: false };
-  }
-  if (node['type'] === 'quote' && typeof node['by'] === 'string') yield { text: `\u2014 ${node['by']}`, markup: true };
+  for (const key of NESTED_KEYS) collectLines(node[key], depth + 1, out);
+  if (node['type'] === 'spellcasting') spellcastingLines(node, (text) => out.push({ text, markup: false }));
+  if (node['type'] === 'quote' && typeof node['by'] === 'string') out.push({ text: `\u2014 ${node['by']}`, markup: true });
 }
 
 /** The text of 5etools entries, one paragraph per line, markup reduced (see entryLines). Never throws. */

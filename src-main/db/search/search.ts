@@ -280,7 +280,7 @@ function* linesOf(columns: readonly unknown[]): Generator<EntryLine> {
     } catch {
       value = column;
     }
-    yield* entryLines(value);
+    for (const line of entryLines(value)) yield line;
   }
 }
 
