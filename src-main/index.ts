@@ -16,7 +16,7 @@ import { bindIpc, sendProgress } from './ipc/electron-ipc';
 import { createRouter } from './ipc/router';
 import { createSenderPolicy } from './ipc/sender-policy';
 import { electronNativeBinding } from './native-binding';
-import { describeStartupFailure } from './startup-failure';
+import { describeStartupFailure, restoreNewestBackup, RESTORE_BUTTON } from './startup-failure';
 
 // Tests (Playwright's electron project) give every run its own user-data directory.
 const userDataOverride = process.env.MIMIR_USER_DATA_DIR;
@@ -88,20 +88,22 @@ function appErrorOf(error: unknown): AppError {
   }).toJSON();
 }
 
-async function showStartupFailure(error: AppError, file: string): Promise<void> {
+/** Shows why the catalog cannot be opened; resolves true when a backup was restored (start again). */
+async function showStartupFailure(error: AppError, file: string): Promise<boolean> {
   console.error(`[mimir] cannot open ${file}: ${error.code}: ${error.message}`, error.details);
-  const { title, message, detail } = describeStartupFailure(error, file);
-  const { response } = await dialog.showMessageBox({
-    type: 'error',
-    title,
-    message,
-    detail,
-    buttons: ['Quit', 'Show the catalog in its folder'],
-    defaultId: 0,
-    cancelId: 0,
-    noLink: true,
-  });
+  const nativeBinding = electronNativeBinding(app.getAppPath());
+  const { title, message, detail, restorable } = describeStartupFailure(error, file, { nativeBinding });
+  const buttons = ['Quit', 'Show the catalog in its folder', ...(restorable ? [RESTORE_BUTTON] : [])];
+  const { response } = await dialog.showMessageBox({ type: 'error', title, message, detail, buttons, defaultId: 0, cancelId: 0, noLink: true });
   if (response === 1) shell.showItemInFolder(file);
+  if (response !== 2) return false;
+  const restored = restoreNewestBackup(file, { nativeBinding });
+  if (restored.ok) {
+    console.log(`[mimir] restored ${restored.data.restoredFrom}; kept aside: ${restored.data.keptAside.map((k) => k.to).join(', ')}`);
+    return true;
+  }
+  await dialog.showMessageBox({ type: 'error', title: 'Restore failed', message: restored.error.message, buttons: ['Quit'] });
+  return false;
 }
 
 async function start(): Promise<void> {
@@ -117,7 +119,7 @@ async function start(): Promise<void> {
       workerPath: join(__dirname, 'db-worker.js'),
     });
   } catch (error) {
-    await showStartupFailure(appErrorOf(error), file);
+    if (await showStartupFailure(appErrorOf(error), file)) return start(); // a backup was restored
     app.exit(1); // nothing is open: no before-quit work to do
     return;
   }

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../src-shared/errors';
 import { tempDir } from '../test/helpers';
-import { describeStartupFailure } from './startup-failure';
+import { openConnection } from './db/connection';
+import { embeddedMigrations, migrate } from './db/migrations';
+import { describeStartupFailure, RESTORE_BUTTON } from './startup-failure';
 
 describe('describeStartupFailure', () => {
   const cases: [AppError, RegExp[]][] = [
@@ -32,15 +34,32 @@ describe('describeStartupFailure', () => {
     for (const pattern of expected) expect(text).toMatch(pattern);
   });
 
-  it('names the newest automatic backup when there is one', () => {
+  it('names the newest verified automatic backup and offers to restore it', () => {
     const dir = tempDir();
     const file = join(dir, 'catalog.sqlite');
     mkdirSync(join(dir, 'backups'));
-    const older = join(dir, 'backups', 'catalog.20250101T000000000Z.v0003.bak.sqlite');
-    const newest = join(dir, 'backups', 'catalog.20250301T000000000Z.v0005.bak.sqlite');
-    for (const backup of [older, newest]) writeFileSync(backup, '');
-    const { detail } = describeStartupFailure({ code: 'Corrupt', message: 'damaged', details: { reason: 'x' } }, file);
-    expect(detail).toContain(newest);
-    expect(detail).not.toContain(older);
+    const older = join(dir, 'backups', 'catalog.sqlite.20250101T000000000Z.v0003.bak.sqlite');
+    const newest = join(dir, 'backups', 'catalog.sqlite.20250301T000000000Z.v0005.bak.sqlite');
+    const broken = join(dir, 'backups', 'catalog.sqlite.20250401T000000000Z.v0005.bak.sqlite');
+    for (const [backup, version] of [[older, 3], [newest, 5]] as const) {
+      const connection = openConnection(backup);
+      migrate(connection.sqlite, embeddedMigrations, { to: version, backup: false });
+      connection.sqlite.exec('PRAGMA journal_mode = DELETE');
+      connection.close();
+    }
+    writeFileSync(broken, 'partial');
+    const described = describeStartupFailure({ code: 'Corrupt', message: 'damaged', details: { reason: 'x' } }, file);
+    expect(described.detail).toContain(newest);
+    expect(described.detail).toContain(RESTORE_BUTTON);
+    expect(described.detail).not.toContain(older);
+    expect(described.detail).not.toContain(broken);
+    expect(described.restorable).toMatchObject({ file: newest, version: 5 });
+  });
+
+  it('offers no restore when no backup verifies', () => {
+    const file = join(tempDir(), 'catalog.sqlite');
+    const described = describeStartupFailure({ code: 'Corrupt', message: 'damaged', details: { reason: 'x' } }, file);
+    expect(described.restorable).toBeUndefined();
+    expect(described.detail).toMatch(/npm run db -- restore <backup>/);
   });
 });

@@ -41,10 +41,15 @@ export type AppError =
   | { code: 'MigrationHistoryMismatch'; message: string; details: { version: number; reason: string } }
   | { code: 'Corrupt'; message: string; details: { file?: string; reason: string } }
   | { code: 'Busy'; message: string; details: Record<string, never> }
-  | { code: 'ReadOnly'; message: string; details: Record<string, never> }
+  /** The catalog cannot be written: `reason` says whether the file, its folder or the medium is read-only, or the connection. */
+  | { code: 'ReadOnly'; message: string; details: { file?: string; reason?: 'file' | 'directory' | 'media' | 'connection' } }
   | { code: 'DiskFull'; message: string; details: Record<string, never> }
   /** A SQLite file that is not a Mimir catalog (no migration history, or another application's tables). Left untouched. */
   | { code: 'NotACatalog'; message: string; details: { file: string; reason: string } }
+  /** A -wal/-journal beside the catalog belongs to another database and could not be moved aside; nothing was opened. */
+  | { code: 'ForeignSidecar'; message: string; details: { file: string; sidecar: string; reason: string } }
+  /** The automatic backup could not be written or verified (backups/ unwritable, not a folder, disk full); nothing was changed. */
+  | { code: 'BackupFailed'; message: string; details: { file: string; dir: string; reason: string } }
   /** The operation was cancelled by its caller; nothing of it remains. */
   | { code: 'Cancelled'; message: string; details: { operation: string } }
   /** The catalog service is not running (stopped, crashed or restarting); the call was not carried out. */
@@ -68,6 +73,8 @@ export const ERROR_CODES = [
   'ReadOnly',
   'DiskFull',
   'NotACatalog',
+  'ForeignSidecar',
+  'BackupFailed',
   'Cancelled',
   'Unavailable',
   'Internal',

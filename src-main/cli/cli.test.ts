@@ -163,7 +163,9 @@ describe('npm run db', { timeout: 6 * SPAWN_TIMEOUT_MS }, () => {
           schemaVersion: 3,
           latestVersion,
           pending: embeddedMigrations.slice(3).map(({ version, name }) => ({ version, name })),
+          pages: 'ok',
           counts: { rule_systems: 1, sources: 1, races: 0 },
+          sidecars: [],
         },
       });
       expect(fileHash(file)).toBe(before);
@@ -184,7 +186,7 @@ describe('npm run db', { timeout: 6 * SPAWN_TIMEOUT_MS }, () => {
       writeFileSync(file, 'not a database\n'.repeat(100));
       const before = fileHash(file);
       const run = await db('status', '--db', file, '--json');
-      expectFailure(run, 1, /damaged or is not a Mimir catalog/);
+      expectFailure(run, 1, /is not a SQLite database/);
       expect(run.json.error?.code).toBe('Corrupt');
       expect(fileHash(file)).toBe(before);
       expect(sidecars(file)).toEqual([]);

@@ -5,6 +5,7 @@
  * line. A failure writes one line `error: <message>` to stderr; `--json` prints the result, or
  * the error, as one JSON document on stdout (see output.ts).
  */
+import { collectWarnings } from '../db/connection';
 import { parseCommandLine, UsageError, wantsJson } from './args';
 import { commands, type Command } from './commands';
 import { EXIT_OK, outcomeOf, print, type Outcome, type Streams } from './output';
@@ -29,15 +30,29 @@ export function usage(): string {
 
 export function main(argv: readonly string[], streams: Streams, stderrIsTTY = false): number {
   const json = wantsJson(argv);
+  const collected = collectWarnings(() => run(argv, streams, stderrIsTTY));
+  const outcome: Outcome = collected.result.outcome;
+  const warnings = [...(outcome.warnings ?? []), ...collected.warnings.filter((w) => !outcome.warnings?.includes(w))];
+  if (warnings.length > 0) outcome.warnings = warnings;
+  if (collected.result.help) {
+    streams.stdout(usage());
+    return EXIT_OK;
+  }
+  print(outcome, collected.result.name, json, streams);
+  return outcome.exitCode;
+}
+
+function run(
+  argv: readonly string[],
+  streams: Streams,
+  stderrIsTTY: boolean,
+): { outcome: Outcome; name: string | undefined; help: boolean } {
   let name: string | undefined;
   let outcome: Outcome;
   try {
     const args = parseCommandLine(argv);
     name = args.command;
-    if (args.help || name === 'help') {
-      streams.stdout(usage());
-      return EXIT_OK;
-    }
+    if (args.help || name === 'help') return { outcome: { ok: true, lines: [], exitCode: EXIT_OK }, name, help: true };
     const command = find(name);
     if (!args.db) throw new UsageError(`${command.name} needs --db <file>`, '--db');
     checkArguments(command, args.positionals, args.to);
@@ -51,8 +66,7 @@ export function main(argv: readonly string[], streams: Streams, stderrIsTTY = fa
   } catch (error) {
     outcome = outcomeOf(error);
   }
-  print(outcome, name, json, streams);
-  return outcome.exitCode;
+  return { outcome, name, help: false };
 }
 
 function find(name: string | undefined): Command {

@@ -25,6 +25,8 @@ export interface Outcome {
   /** Human-readable lines for stdout. */
   lines: string[];
   error?: AppError;
+  /** Things a person must know even about a success (a -wal that must be kept, a sidecar moved aside). */
+  warnings?: string[];
   exitCode: number;
 }
 
@@ -59,18 +61,21 @@ export interface Streams {
 
 export function print(outcome: Outcome, command: string | undefined, json: boolean, streams: Streams): void {
   if (json) {
+    const warnings = outcome.warnings && outcome.warnings.length > 0 ? { warnings: outcome.warnings } : {};
     const document = outcome.ok
-      ? { ok: true, ...(command ? { command } : {}), data: outcome.data ?? null }
+      ? { ok: true, ...(command ? { command } : {}), data: outcome.data ?? null, ...warnings }
       : {
           ok: false,
           ...(command ? { command } : {}),
           error: outcome.error,
           ...(outcome.data === undefined ? {} : { data: outcome.data }),
+          ...warnings,
         };
     streams.stdout(`${JSON.stringify(document, null, 2)}\n`);
   } else if (outcome.lines.length > 0) {
     streams.stdout(`${outcome.lines.map((line) => line.trimEnd()).join('\n')}\n`);
   }
+  for (const warning of outcome.warnings ?? []) streams.stderr(`warning: ${warning.replace(/\s*\n\s*/g, ' ')}\n`);
   if (!outcome.ok) streams.stderr(`error: ${errorLine(outcome.error)}\n`);
 }
 

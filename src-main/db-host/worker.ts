@@ -92,7 +92,10 @@ function serve(opened: OpenedCatalog): void {
     queue = queue.then(() => {
       let failure: AppError | undefined;
       try {
-        connection.close(); // wal_checkpoint(TRUNCATE), then close
+        // wal_checkpoint(TRUNCATE), then close. A failed checkpoint (full disk) leaves committed
+        // data in the -wal: a warning for the log, not a failure of the session.
+        const closed = connection.close();
+        if (closed.warning) console.warn(`[mimir] ${closed.warning}`);
       } catch (error) {
         failure = errorValue(error);
       }
@@ -102,6 +105,8 @@ function serve(opened: OpenedCatalog): void {
       port.unref();
     });
   });
+  // Sidecars moved aside before the open (see src-main/db/probe.ts) are named in the log.
+  for (const warning of opened.warnings) console.warn(`[mimir] ${warning}`);
   post({ type: 'ready', migration: opened.migration });
 }
 

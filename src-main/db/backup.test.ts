@@ -30,7 +30,7 @@ describe('automatic backup before migrating', () => {
     const backupFile = migration.backupFile as string;
     expect(backupFile).toBeDefined();
     expect(dirname(backupFile)).toBe(join(dirname(file), 'backups'));
-    expect(basename(backupFile)).toMatch(/^catalog\.\d{8}T\d{9}Z\.v0002\.bak\.sqlite$/);
+    expect(basename(backupFile)).toMatch(/^catalog\.sqlite\.\d{8}T\d{9}Z\.v0002\.bak\.sqlite$/);
     expect(listBackups(file)).toEqual([backupFile]);
 
     // The backup is a complete, openable catalog at the old version with the old rows.
@@ -133,7 +133,8 @@ describe('automatic backup before migrating', () => {
     const report = migrate(connection.sqlite, embeddedMigrations, { file, backup: { dir: join(blocker, 'backups') } });
     connection.close();
     expect(report.ok).toBe(false);
-    expect(report.error?.message).toMatch(/No backup could be taken/);
+    expect(report.error?.code).toBe('BackupFailed');
+    expect(report.error?.message).toMatch(/No backup of .* could be taken .*so nothing was changed/);
     expect(report.steps.every((s) => s.status === 'not-executed')).toBe(true);
     expect(fileHash(file)).toBe(before);
   });

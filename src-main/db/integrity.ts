@@ -12,8 +12,17 @@ export type { DriftIssue, ForeignKeyProblem, IntegrityReport };
 
 /** `quick_check` (fast, run at every start) or the full `integrity_check`. */
 export function checkPages(sqlite: Database.Database, mode: 'quick' | 'full' = 'quick'): string[] {
-  const rows = sqlite.pragma(mode === 'quick' ? 'quick_check' : 'integrity_check') as Record<string, string>[];
-  return rows.map((row) => Object.values(row)[0] ?? '');
+  try {
+    const rows = sqlite.pragma(mode === 'quick' ? 'quick_check' : 'integrity_check') as Record<string, string>[];
+    return rows.map((row) => Object.values(row)[0] ?? '');
+  } catch (error) {
+    // A page so damaged that the check itself stops (SQLITE_CORRUPT) is a finding, not a crash.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) {
+      return [`${mode === 'quick' ? 'quick_check' : 'integrity_check'} stopped: ${(error as Error).message}`];
+    }
+    throw error;
+  }
 }
 
 export function checkForeignKeys(sqlite: Database.Database): ForeignKeyProblem[] {
@@ -200,6 +209,116 @@ export function checkIntegrity(sqlite: Database.Database, mode: 'quick' | 'full'
   const pages = checkPages(sqlite, mode);
   const foreignKeys = checkForeignKeys(sqlite);
   const drift = checkSchemaDrift(sqlite);
+  return {
+    ok: pages.length === 1 && pages[0] === 'ok' && foreignKeys.length === 0 && drift.length === 0,
+    pages,
+    foreignKeys,
+    drift,
+  };
+}
+
+interface LiveColumn {
+  name: string;
+  type: string;
+  notnull: number;
+  pk: number;
+  hidden: number;
+}
+
+interface LiveIndex {
+  name: string;
+  unique: number;
+  partial: number;
+  columns: string;
+}
+
+function liveTables(sqlite: Database.Database): string[] {
+  return sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
+    .pluck()
+    .all() as string[];
+}
+
+function liveIndexes(sqlite: Database.Database, table: string): Map<string, LiveIndex> {
+  const rows = sqlite.prepare('SELECT name, "unique", partial FROM pragma_index_list(?)').all(table) as Omit<LiveIndex, 'columns'>[];
+  return new Map(rows.map((row) => [row.name, { ...row, columns: indexColumns(sqlite, row.name).join(', ') }]));
+}
+
+/**
+ * Schema drift of `live` against `reference` (a database built by this build's migrations up to
+ * the same version): for a file at an older version, which the drizzle tables (the latest
+ * schema) would call drifted in every table a later migration touches.
+ */
+export function compareSchemas(live: Database.Database, reference: Database.Database): DriftIssue[] {
+  const issues: DriftIssue[] = [];
+  const liveNames = new Set(liveTables(live));
+  for (const table of liveTables(reference)) {
+    if (!liveNames.delete(table)) {
+      issues.push({ table, kind: 'missing-table', detail: `table ${table} does not exist` });
+      continue;
+    }
+    const columns = (db: Database.Database) =>
+      new Map((db.prepare('SELECT * FROM pragma_table_xinfo(?)').all(table) as LiveColumn[]).map((c) => [c.name, c]));
+    const liveColumns = columns(live);
+    for (const [name, expected] of columns(reference)) {
+      const actual = liveColumns.get(name);
+      liveColumns.delete(name);
+      if (!actual) {
+        issues.push({ table, kind: 'missing-column', detail: `column ${name} does not exist` });
+      } else if (actual.type.toUpperCase() !== expected.type.toUpperCase()) {
+        issues.push({ table, kind: 'column-type', detail: `column ${name} is ${actual.type || 'untyped'}, expected ${expected.type}` });
+      } else if (actual.notnull !== expected.notnull) {
+        issues.push({ table, kind: 'column-not-null', detail: `column ${name} is ${actual.notnull ? 'NOT NULL' : 'nullable'}` });
+      } else if (actual.pk !== expected.pk) {
+        issues.push({ table, kind: 'column-primary-key', detail: `column ${name} differs in the primary key` });
+      } else if (actual.hidden !== expected.hidden) {
+        issues.push({ table, kind: 'column-generated', detail: `column ${name} differs in being generated` });
+      }
+    }
+    for (const extra of liveColumns.keys()) {
+      issues.push({ table, kind: 'extra-column', detail: `column ${extra} is not part of this version's schema` });
+    }
+    const indexes = liveIndexes(live, table);
+    for (const [name, expected] of liveIndexes(reference, table)) {
+      const actual = indexes.get(name);
+      indexes.delete(name);
+      if (!actual) {
+        issues.push({ table, kind: 'missing-index', detail: `index ${name} (${expected.columns}) does not exist` });
+      } else if (actual.columns !== expected.columns || actual.unique !== expected.unique || actual.partial !== expected.partial) {
+        issues.push({ table, kind: 'index-definition', detail: `index ${name} is on (${actual.columns}), expected (${expected.columns})` });
+      }
+    }
+    for (const extra of indexes.keys()) {
+      issues.push({ table, kind: 'extra-index', detail: `index ${extra} is not part of this version's schema` });
+    }
+  }
+  for (const extra of liveNames) {
+    if (!IGNORED_TABLES.has(extra)) issues.push({ table: extra, kind: 'extra-table', detail: `table ${extra} is not part of this version's schema` });
+  }
+  return issues;
+}
+
+/**
+ * Integrity of a file judged against its own schema version: pages, foreign keys, and drift
+ * against what this build's migrations 1…version create (the drizzle tables at the latest version).
+ */
+export function checkIntegrityAtVersion(
+  sqlite: Database.Database,
+  version: number,
+  migrations: readonly { up: string }[],
+  mode: 'quick' | 'full' = 'full',
+): IntegrityReport {
+  if (version >= migrations.length) return checkIntegrity(sqlite, mode);
+  const pages = checkPages(sqlite, mode);
+  const foreignKeys = checkForeignKeys(sqlite);
+  const reference = new (sqlite.constructor as typeof Database)(':memory:');
+  let drift: DriftIssue[];
+  try {
+    for (const migration of migrations.slice(0, version)) reference.exec(migration.up);
+    drift = compareSchemas(sqlite, reference);
+  } finally {
+    reference.close();
+  }
   return {
     ok: pages.length === 1 && pages[0] === 'ok' && foreignKeys.length === 0 && drift.length === 0,
     pages,

@@ -47,6 +47,13 @@ export interface ErrorContext {
 export function toCatalogError(error: unknown, context: ErrorContext = {}): CatalogError {
   if (error instanceof CatalogError) return error;
   if (!isSqliteError(error)) {
+    const errno = (error as { code?: unknown } | null)?.code;
+    if (errno === 'ENOSPC') {
+      return fail('DiskFull', 'The disk is full: the operation stopped before it was complete. Free some space and try again.', {});
+    }
+    if (errno === 'EROFS' || errno === 'EACCES' || errno === 'EPERM') {
+      return fail('ReadOnly', `A file Mimir needed to write is read-only (${errno}). Check the file and folder permissions, or the medium.`, {});
+    }
     const reason = error instanceof Error ? error.message : String(error);
     return fail('Internal', 'An unexpected error occurred in the catalog database layer.', { reason });
   }
@@ -100,11 +107,12 @@ export function toCatalogError(error: unknown, context: ErrorContext = {}): Cata
     case 'SQLITE_NOTADB':
       return fail(
         'Corrupt',
-        'The catalog file is damaged or is not a Mimir database. It has not been modified; restore it from a backup.',
+        'The catalog file is damaged or is not a Mimir database. It has not been modified; restore a backup with npm run db -- restore <backup> --db <file> (npm run db -- backups --db <file> lists them), or "Restore the newest backup" in the app.',
         { reason: code === 'SQLITE_NOTADB' ? 'not a database' : 'corrupt' },
       );
     case 'SQLITE_FULL':
-      return fail('DiskFull', 'The disk is full. Free some space and try again; nothing was written.', {});
+      // SQLite rolls the statement's transaction back on SQLITE_FULL: nothing of it was committed.
+      return fail('DiskFull', 'The disk is full: the operation was not completed and its changes were rolled back. Free some space and try again.', {});
     case 'SQLITE_READONLY':
     case 'SQLITE_READONLY_DBMOVED':
     case 'SQLITE_READONLY_DIRECTORY':

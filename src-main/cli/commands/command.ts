@@ -1,7 +1,9 @@
 /** The shape every `npm run db` command has, and the checks several of them share. */
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import type Database from 'better-sqlite3';
 import { fail } from '../../../src-shared/errors';
-import { openConnection, type Connection } from '../../db/connection';
+import { damageOf, notACatalogReason, openInMemory, openSnapshot, probeFile, sidecarProblem, type FileProbe, type Snapshot } from '../../db/probe';
+import { toCatalogError } from '../../db/sqlite-errors';
 import type { Outcome } from '../output';
 
 export interface CommandContext {
@@ -40,24 +42,75 @@ export function requireDirectory(dir: string, what: string): void {
   }
 }
 
-/**
- * Opens an existing catalog for commands that must not change it (status, check, backup).
- * A writable open would switch a file that is not in WAL mode (a backup made with VACUUM INTO,
- * a file from another tool) to WAL, rewriting its header; a read-only open of a WAL file would
- * leave empty -wal/-shm files behind. So: read-write for WAL files, read-only for the rest.
- */
-export function openForInspection(file: string): Connection {
-  requireFile(file);
-  return openConnection(file, { fileMustExist: true, readonly: !isWalFile(file) });
+/** A read-only view of a catalog file for status, check and backup. */
+export interface Inspection {
+  sqlite: Database.Database;
+  probe: FileProbe;
+  /** Sidecars found not to belong to the file: left where they are, and not read. */
+  notes: string[];
+  close(): void;
 }
 
-/** Bytes 18 and 19 of the SQLite header are 2 in WAL mode. */
-function isWalFile(file: string): boolean {
-  const header = Buffer.alloc(20);
-  const fd = openSync(file, 'r');
-  try {
-    return readSync(fd, header, 0, 20, 0) === 20 && header[18] === 2 && header[19] === 2;
-  } finally {
-    closeSync(fd);
+/**
+ * Opens an existing catalog for commands that must not change it (status, check, backup),
+ * without writing anything beside it: no -wal/-shm is created, nothing is checkpointed, and a
+ * foreign sidecar is reported but neither read nor moved (./db/probe.ts, `openSnapshot`). Works
+ * on read-only files, folders and media.
+ */
+export function openForInspection(file: string): Inspection {
+  requireFile(file);
+  const probe = probeFile(file);
+  if (probe.state === 'empty') {
+    throw fail('NotACatalog', `${file} is empty (0 bytes): it holds no catalog yet. npm run db -- migrate --db ${file} makes it one.`, {
+      file,
+      reason: 'empty file',
+    });
   }
+  if (probe.state !== 'sqlite') {
+    throw fail(
+      'Corrupt',
+      `${file} is not a SQLite database (its first bytes are not SQLite's header). It was not changed; restore a backup with npm run db -- restore <backup> --db ${file}.`,
+      { file, reason: 'not a database' },
+    );
+  }
+  let snapshot: Snapshot;
+  try {
+    snapshot = openSnapshot(file, probe);
+  } catch (error) {
+    const mapped = toCatalogError(error);
+    throw mapped.code === 'Corrupt'
+      ? fail('Corrupt', `${file} cannot be read (${(error as Error).message}). It was not changed.`, { file, reason: (error as Error).message })
+      : mapped;
+  }
+  const notes = probe.foreign.map(
+    ({ sidecar, reason }) =>
+      `${sidecar.path} cannot belong to this catalog (${reason}); it was not read. The next migrate, import or app start moves it aside.`,
+  );
+  // A -wal/-journal that damages the view while the file alone is healthy belongs to another
+  // database: show the file alone and name the sidecar (the next read-write open moves it aside).
+  if (snapshot.source !== 'memory') {
+    let alone: Database.Database | undefined;
+    try {
+      alone = openInMemory(file);
+      const aloneIsCatalog = damageOf(alone) === undefined && notACatalogReason(alone) === undefined;
+      if (aloneIsCatalog && sidecarProblem(snapshot.sqlite, true) !== undefined) {
+        snapshot.close();
+        const replayed = probe.sidecars.filter((s) => s.kind !== 'shm' && s.size > 0 && !probe.foreign.some((f) => f.sidecar.path === s.path));
+        const image = alone;
+        alone = undefined;
+        notes.push(
+          ...replayed.map(
+            (s) =>
+              `${s.path} cannot belong to this catalog (replaying it damages the catalog, while the file alone is healthy); it was not read. The next migrate, import or app start moves it aside.`,
+          ),
+        );
+        return { sqlite: image, probe, notes, close: () => image.close() };
+      }
+    } catch {
+      // the file alone is unreadable too: report the view as it is
+    } finally {
+      alone?.close();
+    }
+  }
+  return { sqlite: snapshot.sqlite, probe, notes, close: () => snapshot.close() };
 }

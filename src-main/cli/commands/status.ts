@@ -1,38 +1,83 @@
-/** `status`: what state a catalog file is in. Never migrates and never writes. */
+/**
+ * `status`: what state a catalog file is in. Never migrates, never writes, never creates a
+ * sidecar file (see openForInspection); runs SQLite's quick_check, so a damaged file is reported.
+ */
 import type Database from 'better-sqlite3';
+import { fail } from '../../../src-shared/errors';
+import { checkPages } from '../../db/integrity';
 import { embeddedMigrations, migrationStatus } from '../../db/migrations';
+import { newestVerifiedBackup } from '../../db/restore';
+import { notACatalogReason } from '../../db/startup';
 import { aligned, failure, success } from '../output';
 import { openForInspection, type Command } from './command';
+
+/** The sentence every message about a damaged catalog ends with: how to restore. */
+export function restoreAdvice(file: string): string {
+  const newest = newestVerifiedBackup(file);
+  return newest
+    ? `Restore the newest backup (${newest.file}, version ${newest.version}) with: npm run db -- restore ${newest.file} --db ${file}`
+    : `No verified automatic backup exists; restore one of your own with: npm run db -- restore <backup> --db ${file}`;
+}
 
 export const status: Command = {
   name: 'status',
   usage: 'status',
-  summary: 'schema version, pending migrations and rows per table (changes nothing)',
+  summary: 'schema version, pending migrations, quick_check and rows per table (changes nothing)',
   arguments: [],
   run({ db }) {
-    const connection = openForInspection(db);
+    const inspection = openForInspection(db);
     try {
-      const state = migrationStatus(connection.sqlite, embeddedMigrations);
-      const counts = rowCounts(connection.sqlite);
+      const { sqlite } = inspection;
+      const pages = checkPages(sqlite, 'quick');
+      const pagesOk = pages.length === 1 && pages[0] === 'ok';
+      const foreign = notACatalogReason(sqlite);
+      const state = migrationStatus(sqlite, embeddedMigrations);
+      const counts = rowCounts(sqlite);
+      const sidecars = inspection.probe.sidecars.map((s) => ({ kind: s.kind, path: s.path, bytes: s.size }));
       const data = {
         file: db,
         schemaVersion: state.currentVersion,
         latestVersion: state.latestVersion,
         pending: state.pending,
+        pages: pagesOk ? 'ok' : pages.slice(0, 10),
         counts,
+        sidecars,
+        ...(inspection.notes.length > 0 ? { notes: inspection.notes } : {}),
       };
       const pending = state.pending.map((m) => `${m.version} ${m.name}`).join(', ');
-      const lines = aligned([
-        ['file', db],
-        ['schema version', `${state.currentVersion} (this build: ${state.latestVersion})`],
-        ['pending', state.problem ? '-' : state.pending.length > 0 ? `${state.pending.length}: ${pending}` : 'none'],
-        ...(state.problem ? ([['problem', state.problem.code]] as [string, string][]) : []),
-        ['rows', Object.keys(counts).length > 0 ? '' : 'no tables'],
-        ...Object.entries(counts).map(([table, n]): [string, string] => [`  ${table}`, String(n)]),
-      ]);
+      const lines = [
+        ...aligned([
+          ['file', db],
+          ['schema version', `${state.currentVersion} (this build: ${state.latestVersion})`],
+          ['pending', state.problem ? '-' : state.pending.length > 0 ? `${state.pending.length}: ${pending}` : 'none'],
+          ...(state.problem ? ([['problem', state.problem.code]] as [string, string][]) : []),
+          ['pages', pagesOk ? 'ok (quick_check)' : `${pages.length} problems (quick_check)`],
+          ['sidecars', sidecars.length === 0 ? 'none' : sidecars.map((s) => `${s.kind} ${s.bytes} B`).join(', ')],
+          ['rows', Object.keys(counts).length > 0 ? '' : 'no tables'],
+          ...Object.entries(counts).map(([table, n]): [string, string] => [`  ${table}`, String(n)]),
+        ]),
+        ...inspection.notes.map((note) => `note: ${note}`),
+      ];
+      if (foreign) {
+        return failure(
+          fail('NotACatalog', `${db} is a SQLite database but not a Mimir catalog: ${foreign}. It was not changed.`, { file: db, reason: foreign }).toJSON(),
+          lines,
+          data,
+        );
+      }
+      if (!pagesOk) {
+        return failure(
+          fail('Corrupt', `${db} is damaged (${pages.slice(0, 3).join('; ')}). It was not changed. ${restoreAdvice(db)}`, {
+            file: db,
+            reason: pages.slice(0, 10).join('; '),
+          }).toJSON(),
+          lines,
+          data,
+        );
+      }
       return state.problem ? failure(state.problem, lines, data) : success(data, lines);
     } finally {
-      connection.close();
+      inspection.close();
     }
   },
 };
@@ -45,7 +90,13 @@ function rowCounts(sqlite: Database.Database): Record<string, number> {
     )
     .pluck()
     .all() as string[];
-  return Object.fromEntries(
-    tables.map((table) => [table, sqlite.prepare(`SELECT count(*) FROM "${table.replace(/"/g, '""')}"`).pluck().get() as number]),
-  );
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    try {
+      counts[table] = sqlite.prepare(`SELECT count(*) FROM "${table.replace(/"/g, '""')}"`).pluck().get() as number;
+    } catch {
+      counts[table] = -1; // unreadable: quick_check says why
+    }
+  }
+  return counts;
 }

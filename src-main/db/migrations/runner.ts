@@ -133,6 +133,8 @@ export interface MigrateOptions {
   backup?: BackupPolicy | false;
   /** Database file path, needed to name automatic backups. */
   file?: string;
+  /** better-sqlite3 addon for the backup's second connection (the app's Electron build). */
+  nativeBinding?: string;
 }
 
 interface PlannedStep {
@@ -140,30 +142,31 @@ interface PlannedStep {
   direction: 'up' | 'down';
 }
 
+/** What to do, decided from the status read inside the write transaction. */
+type Planner = (status: MigrationStatus) => { plan: PlannedStep[]; to: number } | { error: AppError };
+
 /** Applies pending migrations up to `options.to` (default: all), atomically. */
 export function migrate(
   sqlite: Database.Database,
   migrations: readonly Migration[],
   options: MigrateOptions = {},
 ): MigrationReport {
-  const status = migrationStatus(sqlite, migrations);
-  const from = status.currentVersion;
-  if (status.problem) return refused(from, status.problem);
-  const to = options.to ?? migrations.length;
-  if (!Number.isInteger(to) || to < from || to > migrations.length) {
-    return refused(
-      from,
-      fail(
-        'ValidationFailed',
-        to < from
-          ? `The catalog is already at version ${from}; use rollback to go down to ${to}.`
-          : `There is no migration ${to}; this version of Mimir knows versions 0 to ${migrations.length}.`,
-        { issues: [{ path: ['to'], message: `must be an integer between ${from} and ${migrations.length}` }] },
-      ).toJSON(),
-    );
-  }
-  const plan = migrations.slice(from, to).map((migration) => ({ migration, direction: 'up' as const }));
-  return execute(sqlite, plan, from, to, options);
+  return execute(sqlite, migrations, options, (status) => {
+    const from = status.currentVersion;
+    const to = options.to ?? migrations.length;
+    if (!Number.isInteger(to) || to < from || to > migrations.length) {
+      return {
+        error: fail(
+          'ValidationFailed',
+          to < from
+            ? `The catalog is already at version ${from}; use rollback to go down to ${to}.`
+            : `There is no migration ${to}; this version of Mimir knows versions 0 to ${migrations.length}.`,
+          { issues: [{ path: ['to'], message: `must be an integer between ${from} and ${migrations.length}` }] },
+        ).toJSON(),
+      };
+    }
+    return { plan: migrations.slice(from, to).map((migration) => ({ migration, direction: 'up' as const })), to };
+  });
 }
 
 /** Runs `down.sql` scripts in reverse until the database is at version `to`, atomically. */
@@ -173,22 +176,21 @@ export function rollback(
   to: number,
   options: Omit<MigrateOptions, 'to'> = {},
 ): MigrationReport {
-  const status = migrationStatus(sqlite, migrations);
-  const from = status.currentVersion;
-  if (status.problem) return refused(from, status.problem);
-  if (!Number.isInteger(to) || to < 0 || to > from) {
-    return refused(
-      from,
-      fail('ValidationFailed', `Cannot roll back from version ${from} to ${to}: the target must be between 0 and ${from}.`, {
-        issues: [{ path: ['to'], message: `must be an integer between 0 and ${from}` }],
-      }).toJSON(),
-    );
-  }
-  const plan = migrations
-    .slice(to, from)
-    .reverse()
-    .map((migration) => ({ migration, direction: 'down' as const }));
-  return execute(sqlite, plan, from, to, options);
+  return execute(sqlite, migrations, options, (status) => {
+    const from = status.currentVersion;
+    if (!Number.isInteger(to) || to < 0 || to > from) {
+      return {
+        error: fail('ValidationFailed', `Cannot roll back from version ${from} to ${to}: the target must be between 0 and ${from}.`, {
+          issues: [{ path: ['to'], message: `must be an integer between 0 and ${from}` }],
+        }).toJSON(),
+      };
+    }
+    const plan = migrations
+      .slice(to, from)
+      .reverse()
+      .map((migration) => ({ migration, direction: 'down' as const }));
+    return { plan, to };
+  });
 }
 
 /** Rolls the latest applied migration back and applies it again, in one transaction. */
@@ -197,28 +199,24 @@ export function redo(
   migrations: readonly Migration[],
   options: Omit<MigrateOptions, 'to'> = {},
 ): MigrationReport {
-  const status = migrationStatus(sqlite, migrations);
-  const from = status.currentVersion;
-  if (status.problem) return refused(from, status.problem);
-  const last = migrations[from - 1];
-  if (!last) {
-    return refused(
-      from,
-      fail('ValidationFailed', 'Nothing to redo: no migration has been applied to this catalog yet.', {
-        issues: [{ path: [], message: 'no applied migration' }],
-      }).toJSON(),
-    );
-  }
-  return execute(
-    sqlite,
-    [
-      { migration: last, direction: 'down' },
-      { migration: last, direction: 'up' },
-    ],
-    from,
-    from,
-    options,
-  );
+  return execute(sqlite, migrations, options, (status) => {
+    const from = status.currentVersion;
+    const last = migrations[from - 1];
+    if (!last) {
+      return {
+        error: fail('ValidationFailed', 'Nothing to redo: no migration has been applied to this catalog yet.', {
+          issues: [{ path: [], message: 'no applied migration' }],
+        }).toJSON(),
+      };
+    }
+    return {
+      plan: [
+        { migration: last, direction: 'down' },
+        { migration: last, direction: 'up' },
+      ],
+      to: from,
+    };
+  });
 }
 
 function refused(from: number, error: AppError): MigrationReport {
@@ -239,73 +237,140 @@ function hasUserTables(sqlite: Database.Database): boolean {
   return sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' LIMIT 1").get() !== undefined;
 }
 
-function execute(
-  sqlite: Database.Database,
-  plan: PlannedStep[],
-  from: number,
-  to: number,
-  options: Omit<MigrateOptions, 'to'>,
-): MigrationReport {
-  const steps: MigrationStep[] = plan.map(({ migration, direction }) => ({
+function stepsOf(plan: PlannedStep[]): MigrationStep[] {
+  return plan.map(({ migration, direction }) => ({
     version: migration.version,
     name: migration.name,
     direction,
     status: 'not-executed',
   }));
-  if (plan.length === 0) return { ok: true, fromVersion: from, toVersion: to, steps };
+}
+
+/**
+ * The automatic backup, taken while this connection holds the write lock: a second, read-only
+ * connection copies the last committed state, which is exactly what the steps start from
+ * (VACUUM INTO cannot run inside the transaction itself).
+ */
+function backupUnderLock(
+  sqlite: Database.Database,
+  file: string,
+  from: number,
+  options: Omit<MigrateOptions, 'to'>,
+): string {
+  const reader = new (sqlite.constructor as typeof Database)(file, {
+    readonly: true,
+    fileMustExist: true,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    return backupBeforeMigration(
+      reader,
+      file,
+      from,
+      options.backup === false ? {} : (options.backup ?? {}),
+      options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+    );
+  } finally {
+    reader.close();
+  }
+}
+
+/**
+ * Takes the write lock (BEGIN IMMEDIATE), reads the history and plans inside it, so two
+ * processes migrating one file serialise: the second one finds the work done. Then backs up,
+ * runs every step and checks foreign keys in that one transaction.
+ */
+function execute(
+  sqlite: Database.Database,
+  migrations: readonly Migration[],
+  options: Omit<MigrateOptions, 'to'>,
+  planner: Planner,
+): MigrationReport {
   if (sqlite.readonly) {
+    const status = migrationStatus(sqlite, migrations);
+    if (status.problem) return refused(status.currentVersion, status.problem);
+    const planned = planner(status);
+    if ('error' in planned) return refused(status.currentVersion, planned.error);
+    if (planned.plan.length === 0) {
+      return { ok: true, fromVersion: status.currentVersion, toVersion: planned.to, steps: [] };
+    }
     return {
-      ...refused(from, fail('ReadOnly', 'The catalog is open read-only; reopen it for writing to migrate.', {}).toJSON()),
-      steps,
+      ...refused(
+        status.currentVersion,
+        fail('ReadOnly', 'The catalog is open read-only; reopen it for writing to migrate.', { reason: 'connection' }).toJSON(),
+      ),
+      steps: stepsOf(planned.plan),
     };
   }
 
-  // A database that already holds a schema is backed up before it is changed.
-  let backupFile: string | undefined;
-  if (options.backup !== false && options.file && hasUserTables(sqlite)) {
-    try {
-      backupFile = backupBeforeMigration(sqlite, options.file, from, options.backup ?? {});
-    } catch (error) {
-      const cause = toCatalogError(error).toJSON();
-      return {
-        ...refused(from, { ...cause, message: `No backup could be taken, so nothing was migrated: ${cause.message}` }),
-        steps,
-      };
-    }
-  }
-
   // Schema changes run with foreign key enforcement off (SQLite's documented procedure for
-  // altering tables) and are checked with foreign_key_check before the transaction commits.
+  // altering tables; the pragma has no effect inside a transaction) and are checked with
+  // foreign_key_check before the transaction commits.
   const foreignKeys = sqlite.pragma('foreign_keys', { simple: true }) as number;
   sqlite.pragma('foreign_keys = OFF');
+  let from = 0;
+  let steps: MigrationStep[] = [];
+  let backupFile: string | undefined;
+  let plan: PlannedStep[] = [];
   let current = -1;
+  let began = false;
   try {
-    sqlite
-      .transaction(() => {
-        sqlite.exec(CREATE_SCHEMA_VERSION);
-        const record = sqlite.prepare(
-          'INSERT INTO schema_version (version, name, checksum, description) VALUES (?, ?, ?, ?)',
-        );
-        const forget = sqlite.prepare('DELETE FROM schema_version WHERE version = ?');
-        for (const [index, { migration, direction }] of plan.entries()) {
-          current = index;
-          sqlite.exec(direction === 'up' ? migration.up : migration.down);
-          if (direction === 'up') {
-            record.run(migration.version, migration.name, migration.checksum, description(migration.up));
-          } else {
-            forget.run(migration.version);
-          }
-          (steps[index] as MigrationStep).status = 'success';
-        }
-        current = -1;
-        const violations = sqlite.pragma('foreign_key_check') as unknown[];
-        if (violations.length > 0) {
-          throw new Error(`${violations.length} rows would violate foreign keys after migrating`);
-        }
-        if (to === 0) sqlite.exec('DROP TABLE schema_version');
-      })
-      .immediate();
+    sqlite.exec('BEGIN IMMEDIATE');
+    began = true;
+    const status = migrationStatus(sqlite, migrations);
+    from = status.currentVersion;
+    if (status.problem) {
+      sqlite.exec('ROLLBACK');
+      return refused(from, status.problem);
+    }
+    const planned = planner(status);
+    if ('error' in planned) {
+      sqlite.exec('ROLLBACK');
+      return refused(from, planned.error);
+    }
+    plan = planned.plan;
+    steps = stepsOf(plan);
+    if (plan.length === 0) {
+      sqlite.exec('ROLLBACK');
+      return { ok: true, fromVersion: from, toVersion: planned.to, steps };
+    }
+
+    // A database that already holds a schema is backed up before it is changed.
+    if (options.backup !== false && options.file && hasUserTables(sqlite)) {
+      try {
+        backupFile = backupUnderLock(sqlite, options.file, from, options);
+      } catch (error) {
+        sqlite.exec('ROLLBACK');
+        const cause = toCatalogError(error).toJSON();
+        return { ...refused(from, cause), steps };
+      }
+    }
+
+    sqlite.exec(CREATE_SCHEMA_VERSION);
+    const record = sqlite.prepare('INSERT INTO schema_version (version, name, checksum, description) VALUES (?, ?, ?, ?)');
+    const forget = sqlite.prepare('DELETE FROM schema_version WHERE version = ?');
+    for (const [index, { migration, direction }] of plan.entries()) {
+      current = index;
+      sqlite.exec(direction === 'up' ? migration.up : migration.down);
+      if (direction === 'up') {
+        record.run(migration.version, migration.name, migration.checksum, description(migration.up));
+      } else {
+        forget.run(migration.version);
+      }
+      (steps[index] as MigrationStep).status = 'success';
+    }
+    current = -1;
+    const violations = sqlite.pragma('foreign_key_check') as unknown[];
+    if (violations.length > 0) {
+      throw new Error(`${violations.length} rows would violate foreign keys after migrating`);
+    }
+    if (planned.to === 0) sqlite.exec('DROP TABLE schema_version');
+    sqlite.exec('COMMIT');
+    return { ok: true, fromVersion: from, toVersion: planned.to, steps, ...(backupFile ? { backupFile } : {}) };
   } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    const mapped = toCatalogError(error);
+    if (!began || plan.length === 0) return { ...refused(from, mapped.toJSON()), steps };
     const failedIndex = current >= 0 ? current : plan.length - 1;
     const failed = plan[failedIndex] as PlannedStep;
     const reason = error instanceof Error ? error.message : String(error);
@@ -313,7 +378,6 @@ function execute(
     const failedStep = steps[failedIndex] as MigrationStep;
     failedStep.status = 'error';
     failedStep.error = reason;
-    const mapped = toCatalogError(error);
     const appError =
       mapped.code === 'Busy' || mapped.code === 'DiskFull' || mapped.code === 'ReadOnly'
         ? mapped.toJSON()
@@ -326,5 +390,4 @@ function execute(
   } finally {
     sqlite.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   }
-  return { ok: true, fromVersion: from, toVersion: to, steps, ...(backupFile ? { backupFile } : {}) };
 }

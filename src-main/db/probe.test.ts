@@ -1,0 +1,144 @@
+import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { catchError, fileHash, openMigrated, seedRuleSystemAndSource, sidecars, tempDir } from '../../test/helpers';
+import { backupBeforeMigration, listBackups } from './backup';
+import { openConnection } from './connection';
+import { prepareForWrite, probeFile } from './probe';
+import { listVerifiedBackups, restoreBackup, verifyBackup } from './restore';
+import { openCatalog } from './startup';
+
+function closedCatalog(dir = tempDir()): string {
+  const { catalog, connection, file } = openMigrated(dir);
+  seedRuleSystemAndSource(catalog);
+  connection.close();
+  return file;
+}
+
+/** A rollback-journal-mode copy, as VACUUM INTO writes it. */
+function backupOf(file: string, dir = tempDir()): string {
+  const out = join(dir, 'copy.sqlite');
+  const db = new Database(file, { readonly: true });
+  db.prepare('VACUUM INTO ?').run(out);
+  db.close();
+  return out;
+}
+
+describe('probeFile', () => {
+  it('reads the header and sidecars with plain reads and creates nothing', () => {
+    const file = closedCatalog();
+    const probe = probeFile(file);
+    expect(probe).toMatchObject({ state: 'sqlite', pageSize: 4096, walMode: true, sidecars: [], foreign: [] });
+    expect(sidecars(file)).toEqual([]);
+    const backup = backupOf(file);
+    expect(probeFile(backup)).toMatchObject({ state: 'sqlite', walMode: false });
+    expect(probeFile(join(tempDir(), 'absent.sqlite')).state).toBe('missing');
+    const text = join(tempDir(), 'notes.sqlite');
+    writeFileSync(text, 'x'.repeat(200));
+    expect(probeFile(text).state).toBe('not-sqlite');
+  });
+
+  it('a -wal beside a rollback-journal-mode file is foreign; an empty -wal is not', () => {
+    const backup = backupOf(closedCatalog());
+    writeFileSync(`${backup}-wal`, '');
+    expect(probeFile(backup).foreign).toEqual([]);
+    writeFileSync(`${backup}-wal`, Buffer.alloc(4096, 1));
+    expect(probeFile(backup).foreign[0]?.reason).toMatch(/rollback-journal mode/);
+  });
+});
+
+describe('prepareForWrite', () => {
+  it('moves a foreign -wal aside byte-identical and the file then opens unchanged', () => {
+    const dir = tempDir();
+    const backup = backupOf(closedCatalog(), dir);
+    writeFileSync(`${backup}-wal`, Buffer.alloc(8192, 3));
+    const walHash = fileHash(`${backup}-wal`);
+    const { moved } = prepareForWrite(backup);
+    expect(moved).toHaveLength(1);
+    expect(existsSync(`${backup}-wal`)).toBe(false);
+    expect(fileHash(moved[0]?.to as string)).toBe(walHash);
+    expect(moved[0]?.to).toMatch(/copy\.sqlite-wal\.foreign-\d{8}T\d{9}Z$/);
+  });
+
+  it('refuses a file that is not SQLite as Corrupt and leaves it alone', () => {
+    const file = join(tempDir(), 'catalog.sqlite');
+    writeFileSync(file, 'plain text '.repeat(50));
+    const before = fileHash(file);
+    catchError('Corrupt', () => prepareForWrite(file));
+    expect(fileHash(file)).toBe(before);
+    expect(sidecars(file)).toEqual([]);
+  });
+});
+
+describe('NotACatalog', () => {
+  it("openCatalog refuses another application's SQLite file and leaves it byte-identical", () => {
+    const file = join(tempDir(), 'catalog.sqlite');
+    const db = new Database(file);
+    db.exec('CREATE TABLE notes (text TEXT)');
+    db.close();
+    const before = fileHash(file);
+    const error = catchError('NotACatalog', () => openCatalog(file));
+    expect(error.details.reason).toMatch(/notes/);
+    expect(fileHash(file)).toBe(before);
+    expect(sidecars(file)).toEqual([]);
+  });
+});
+
+describe('close', () => {
+  it('reports a successful checkpoint, and never throws on a second call', () => {
+    const file = join(tempDir(), 'a.sqlite');
+    const connection = openConnection(file);
+    connection.sqlite.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)');
+    expect(connection.close()).toEqual({ checkpointed: true });
+    expect(connection.close()).toEqual({ checkpointed: true });
+  });
+});
+
+describe('backups and restore', () => {
+  it('listVerifiedBackups flags a file that does not verify; partial files are never listed', () => {
+    const file = closedCatalog();
+    const connection = openConnection(file, { readonly: true });
+    const good = backupBeforeMigration(connection.sqlite, file, 11);
+    connection.close();
+    writeFileSync(good.replace(/Z\.v/, 'Z-9.v'), 'truncated');
+    writeFileSync(`${good}.partial-999999`, 'half');
+    const listed = listVerifiedBackups(file);
+    expect(listed.map((b) => b.file)).not.toContain(`${good}.partial-999999`);
+    expect(listed.find((b) => b.file === good)).toMatchObject({ version: 11 });
+    expect(listed.find((b) => b.file === good)?.problem).toBeUndefined();
+    expect(listed.filter((b) => b.problem)).toHaveLength(1);
+    expect(listBackups(file)).toHaveLength(2);
+  });
+
+  it('restoreBackup keeps the current file and its sidecars aside and renames the backup into place', () => {
+    const dir = tempDir();
+    const file = closedCatalog(dir);
+    const backup = backupOf(file, tempDir());
+    expect(verifyBackup(backup).problem).toBeUndefined();
+    const currentHash = fileHash(file);
+    writeFileSync(`${file}-wal`, Buffer.alloc(4096, 9));
+    const result = restoreBackup(file, backup);
+    expect(fileHash(file)).toBe(fileHash(backup));
+    // (the -shm is the one the plain read-only VACUUM INTO of backupOf left)
+    expect(result.keptAside.map((k) => k.from)).toEqual(expect.arrayContaining([file, `${file}-wal`]));
+    const aside = result.keptAside[0]?.to as string;
+    expect(fileHash(aside)).toBe(currentHash);
+    expect(existsSync(`${aside}-wal`)).toBe(true);
+    expect(readdirSync(dir).some((name) => name.includes('.restoring-'))).toBe(false);
+    const { connection } = openCatalog(file);
+    connection.close();
+  });
+
+  it('restoreBackup refuses a damaged backup and changes nothing', () => {
+    const dir = tempDir();
+    const file = closedCatalog(dir);
+    const before = fileHash(file);
+    const bad = join(tempDir(), 'bad.sqlite');
+    copyFileSync(file, bad);
+    writeFileSync(bad, 'SQLite format 3\0 but then nothing');
+    catchError('Corrupt', () => restoreBackup(file, bad));
+    expect(fileHash(file)).toBe(before);
+    expect(readdirSync(dir).sort()).toEqual(['catalog.sqlite']);
+  });
+});

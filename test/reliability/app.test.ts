@@ -1,0 +1,206 @@
+/**
+ * The app's side: the database host (the built worker threads the app starts) on a restored
+ * backup beside a stale -wal and on a damaged catalog ("Restore the newest backup", then start
+ * again), and every refusal of this suite reaching an IPC caller as the documented envelope
+ * `{ ok: false, error: { code, message, details } }` over the IPC test transport.
+ */
+import { closeSync, copyFileSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { CatalogError, isAppError, type AppError, type ErrorCode } from '../../src-shared/errors';
+import { tempDir } from '../helpers';
+import { listBackups } from '../../src-main/db/backup';
+import { openCatalog } from '../../src-main/db/startup';
+import { startDatabaseHost } from '../../src-main/db-host/host';
+import { createTestTransport } from '../../src-main/ipc/test-transport';
+import { describeStartupFailure, restoreNewestBackup } from '../../src-main/startup-failure';
+import { chattr, chattrUnsupported, contentOf, fillDisk, mountTmpfs, mountUnsupported, record, writeOutcomes } from './harness';
+import { copyCatalog, crashAfterCommit, foreignSqliteFile, populatedCatalog, rolledBackTo, spellData } from './fixtures';
+
+writeOutcomes('app');
+
+const WORKER = inject('dbWorkerPath');
+const data = spellData(join(tempDir(), 'data'), 300);
+const base = populatedCatalog(join(tempDir(), 'catalog.sqlite'), data);
+const baseV6 = rolledBackTo(copyCatalog(base, tempDir()), 6);
+
+/** A catalog whose last page is overwritten: SQLite opens it, quick_check reports the damage. */
+function damage(file: string): void {
+  const size = statSync(file).size;
+  const fd = openSync(file, 'r+');
+  try {
+    writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, size - 4096);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A catalog migrated from version 6, so it has one verified automatic backup. */
+function withBackup(): { file: string; backup: string } {
+  const file = copyCatalog(baseV6, tempDir());
+  const { connection } = openCatalog(file);
+  connection.close();
+  const backup = listBackups(file)[0];
+  if (!backup) throw new Error('no backup');
+  return { file, backup };
+}
+
+describe('app startup (database host)', () => {
+  it('a backup copied over a crashed catalog starts: the stale -wal is moved aside first', async () => {
+    const { file, backup } = withBackup();
+    crashAfterCommit(file);
+    copyFileSync(backup, file);
+    const host = await startDatabaseHost({ file, workerPath: WORKER });
+    try {
+      expect(host.startup).toMatchObject({ ok: true, fromVersion: 6, toVersion: 11 });
+    } finally {
+      await host.close();
+    }
+    expect(contentOf(file).counts.spells).toBe(contentOf(backup).counts.spells);
+    record({
+      case: 'app start on a backup copied over a crashed catalog',
+      done: 'crash leaves a -wal; backup copied over the file; startDatabaseHost',
+      result: 'starts; the -wal is moved aside before SQLite sees it; catalog = backup migrated 6 → 11',
+    });
+  });
+
+  it('a damaged catalog: Corrupt, the dialog offers the newest verified backup, restoring it lets the app start', async () => {
+    const { file, backup } = withBackup();
+    damage(file);
+    const failure = await startDatabaseHost({ file, workerPath: WORKER }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(CatalogError);
+    const error = (failure as CatalogError).error;
+    expect(error.code).toBe('Corrupt');
+    const dialog = describeStartupFailure(error, file);
+    expect(dialog.restorable?.file).toBe(backup);
+    expect(dialog.detail).toMatch(/Restore the newest backup/);
+    const restored = restoreNewestBackup(file);
+    expect(restored.ok).toBe(true);
+    const host = await startDatabaseHost({ file, workerPath: WORKER });
+    try {
+      expect(host.startup.ok).toBe(true);
+      const count = await host.execute('spells:count', {});
+      expect(count).toBe(contentOf(backup).counts.spells);
+    } finally {
+      await host.close();
+    }
+    record({
+      case: 'app start on a damaged catalog',
+      done: 'last page overwritten; startDatabaseHost; "Restore the newest backup"; start again',
+      result: 'Corrupt; the dialog names the verified backup; restore keeps the damaged file aside; the app starts with the backup\'s rows',
+    });
+  });
+});
+
+/** The router's envelope for an error thrown by a handler, over the structured-clone transport. */
+async function envelopeOf(produce: () => unknown): Promise<{ ok: boolean; error?: AppError }> {
+  const transport = createTestTransport({
+    execute: (real) => async (channel, input) => (channel === 'db:status' ? produce() : real(channel, input)),
+  });
+  try {
+    return (await transport.send('db:status', {})) as { ok: boolean; error?: AppError };
+  } finally {
+    transport.close();
+  }
+}
+
+function thrown(fn: () => unknown): CatalogError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof CatalogError) return error;
+    throw error;
+  }
+  throw new Error('expected a CatalogError');
+}
+
+describe('every refusal reaches an IPC caller as the documented envelope', () => {
+  const cases: { code: ErrorCode; skip?: string; produce: () => CatalogError }[] = [
+    { code: 'NotACatalog', produce: () => thrown(() => openCatalog(foreignSqliteFile(join(tempDir(), 'catalog.sqlite')))) },
+    {
+      code: 'Corrupt',
+      produce: () => {
+        const file = copyCatalog(base, tempDir());
+        damage(file);
+        return thrown(() => openCatalog(file));
+      },
+    },
+    {
+      code: 'BackupFailed',
+      produce: () => {
+        const dir = tempDir();
+        const file = copyCatalog(baseV6, dir);
+        writeFileSync(join(dir, 'backups'), 'not a folder');
+        return thrown(() => openCatalog(file));
+      },
+    },
+    {
+      code: 'ReadOnly',
+      ...(chattrUnsupported() ? { skip: chattrUnsupported() } : {}),
+      produce: () => {
+        const file = copyCatalog(base, tempDir());
+        chattr('+i', file);
+        try {
+          return thrown(() => openCatalog(file));
+        } finally {
+          chattr('-i', file);
+        }
+      },
+    },
+    {
+      code: 'ForeignSidecar',
+      ...(chattrUnsupported() ? { skip: chattrUnsupported() } : {}),
+      produce: () => {
+        const dir = tempDir();
+        const file = copyCatalog(listBackups(withBackup().file)[0] as string, dir);
+        writeFileSync(`${file}-wal`, Buffer.alloc(8192, 1)); // beside a rollback-journal-mode backup
+        chattr('+i', dir);
+        try {
+          return thrown(() => openCatalog(file));
+        } finally {
+          chattr('-i', dir);
+        }
+      },
+    },
+  ];
+
+  for (const { code, skip, produce } of cases) {
+    it.skipIf(skip)(`${code}${skip ? `: skipped, ${skip}` : ''}`, async () => {
+      const error = produce();
+      expect(error.code).toBe(code);
+      const reply = await envelopeOf(() => {
+        throw error;
+      });
+      expect(reply.ok).toBe(false);
+      expect(isAppError(reply.error)).toBe(true);
+      expect(reply.error).toEqual(error.error);
+      expect(reply.error?.message.length).toBeGreaterThan(40);
+      record({ case: `IPC envelope: ${code}`, done: 'produced by the real database core, thrown by a handler, sent over the test transport', result: `{ ok: false, error: { code: '${code}', … } } with the same message and details` });
+    });
+  }
+
+  const noMount = mountUnsupported();
+  it.skipIf(noMount)(`DiskFull from a real import over IPC${noMount ? `: skipped, ${noMount}` : ''}`, async () => {
+    const disk = mountTmpfs(16 * 1024 * 1024);
+    try {
+      const big = spellData(join(tempDir(), 'big'), 3000);
+      mkdirSync(join(disk.dir, 'ipc'));
+      const transport = createTestTransport({ dir: join(disk.dir, 'ipc') });
+      try {
+        fillDisk(disk.dir, 512 * 1024);
+        const reply = (await transport.send('import:5etools', { dataDir: big })) as { ok: boolean; error?: AppError };
+        expect(reply.ok).toBe(false);
+        expect(reply.error?.code).toBe('DiskFull');
+        expect(isAppError(reply.error)).toBe(true);
+        record({ case: 'IPC envelope: DiskFull', done: 'import:5etools of 3,000 spells over the test transport, catalog on a full tmpfs', result: `{ ok: false, error: { code: 'DiskFull', message: "${reply.error?.message}" } }` });
+      } finally {
+        transport.close();
+      }
+    } finally {
+      disk.unmount();
+    }
+  });
+});
