@@ -11,6 +11,7 @@ import { CatalogError, isAppError, type AppError, type ErrorCode } from '../../s
 import { tempDir } from '../helpers';
 import { listBackups } from '../../src-main/db/backup';
 import { openCatalog } from '../../src-main/db/startup';
+import { latestVersion } from '../../src-main/db/migrations';
 import { startDatabaseHost } from '../../src-main/db-host/host';
 import { createTestTransport } from '../../src-main/ipc/test-transport';
 import { describeStartupFailure, restoreNewestBackup } from '../../src-main/startup-failure';
@@ -52,7 +53,7 @@ describe('app startup (database host)', () => {
     copyFileSync(backup, file);
     const host = await startDatabaseHost({ file, workerPath: WORKER });
     try {
-      expect(host.startup).toMatchObject({ ok: true, fromVersion: 6, toVersion: 11 });
+      expect(host.startup).toMatchObject({ ok: true, fromVersion: 6, toVersion: latestVersion });
     } finally {
       await host.close();
     }
@@ -60,7 +61,7 @@ describe('app startup (database host)', () => {
     record({
       case: 'app start on a backup copied over a crashed catalog',
       done: 'crash leaves a -wal; backup copied over the file; startDatabaseHost',
-      result: 'starts; the -wal is moved aside before SQLite sees it; catalog = backup migrated 6 → 11',
+      result: `starts; the -wal is moved aside before SQLite sees it; catalog = backup migrated 6 → ${latestVersion}`,
     });
   });
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers';
+import { latestVersion } from '../../src-main/db/migrations';
 import { cli, contentOf, listDir, randomBetween, record, useCli, writeOutcomes, type Content } from './harness';
 import { copyCatalog, crashAfterCommit, populatedCatalog, rolledBackTo, spellData } from './fixtures';
 
@@ -106,10 +107,10 @@ describe('kill -9', () => {
     const full = await cli(['migrate', '--db', reference, '--json']);
     expect(full.status, full.stderr).toBe(0);
     const after = contentOf(reference);
-    expect(after.version).toBe(11);
+    expect(after.version).toBe(latestVersion);
     const tally = await killRuns(base, (file) => ['migrate', '--db', file], { from: 150, to: full.ms + 50 }, before, after);
     record({
-      case: 'kill -9 during migrate (6 → 11)',
+      case: `kill -9 during migrate (6 → ${latestVersion})`,
       done: `${KILLS} migrations of a catalog with 800 spells, killed at random points in 150–${full.ms + 50} ms`,
       result: summary(tally),
     });
@@ -125,7 +126,7 @@ describe('kill -9', () => {
     expect(after.version).toBe(6);
     const tally = await killRuns(base, (file) => ['rollback', '--to', '6', '--db', file], { from: 150, to: full.ms + 50 }, before, after);
     record({
-      case: 'kill -9 during rollback (11 → 6)',
+      case: `kill -9 during rollback (${latestVersion} → 6)`,
       done: `${KILLS} rollbacks of a catalog with 800 spells, killed at random points in 150–${full.ms + 50} ms`,
       result: summary(tally),
     });
@@ -170,7 +171,7 @@ describe('kill -9', () => {
       const again = await cli(['migrate', '--db', file, '--json']);
       expect(again.status, again.stderr).toBe(0);
       expect(listDir(backups).filter((name) => name.includes('.partial-'))).toEqual([]);
-      expect(contentOf(file).version).toBe(11);
+      expect(contentOf(file).version).toBe(latestVersion);
     };
     for (let i = 0; i < KILLS; i += 2) await Promise.all([one(), one()]);
     expect(partialsSeen).toBeGreaterThan(0);

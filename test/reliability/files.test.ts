@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers';
 import { backupBeforeMigration, listBackups } from '../../src-main/db/backup';
 import { openConnection } from '../../src-main/db/connection';
+import { latestVersion } from '../../src-main/db/migrations';
 import { cli, contentOf, fileState, hashFile, listDir, record, useCli, writeOutcomes } from './harness';
 import {
   copyCatalog,
@@ -50,14 +51,14 @@ describe('restoring a backup beside a stale -wal (defect 1)', () => {
     expect(moved).toHaveLength(1);
     expect(hashFile(join(dir, moved[0] as string))).toBe(staleWal);
     const now = contentOf(file);
-    expect(now.version).toBe(11);
+    expect(now.version).toBe(latestVersion);
     expect(now.counts.spells).toBe(backupContent.counts.spells);
     const check = await cli(['check', '--db', file, '--json']);
     expect(check.json?.ok).toBe(true);
     record({
       case: 'backup copied by hand over a crashed catalog (stale -wal beside it)',
       done: 'crash leaves a committed -wal; backup copied over the file; migrate',
-      result: `the -wal (rollback-journal-mode file beside it) was moved aside byte-identical and named in a warning; catalog = the backup migrated to 11; check ok`,
+      result: `the -wal (rollback-journal-mode file beside it) was moved aside byte-identical and named in a warning; catalog = the backup migrated to ${latestVersion}; check ok`,
     });
   });
 
@@ -88,7 +89,7 @@ describe('restoring a backup beside a stale -wal (defect 1)', () => {
     record({
       case: 'restore newest over a crashed catalog',
       done: 'crash leaves a committed -wal; npm run db -- restore newest; import afterwards',
-      result: 'backup verified and renamed into place; old file + -wal + -shm kept as a pair that still opens to the crashed state; catalog migrated to 11; import and check ok',
+      result: `backup verified and renamed into place; old file + -wal + -shm kept as a pair that still opens to the crashed state; catalog migrated to ${latestVersion}; import and check ok`,
     });
   });
 
@@ -165,7 +166,7 @@ describe('sidecar files', () => {
       const run = await cli(['migrate', '--db', file, '--json']);
       expect(run.status, run.stderr).toBe(0);
       expect(run.json?.warnings?.join(' ')).toMatch(/no catalog file it could belong to/);
-      expect(contentOf(file).version).toBe(11);
+      expect(contentOf(file).version).toBe(latestVersion);
       results.push('-wal without a file: moved aside, new catalog');
     }
     // stale -shm alone: harmless (SQLite rebuilds it), content unchanged.
@@ -262,8 +263,8 @@ describe('two migrations at once', () => {
       for (const run of runs) expect(run.status, run.stdout + run.stderr).toBe(0);
       const steps = runs.map((run) => ((run.json?.data?.steps ?? []) as unknown[]).length).sort((a, b) => a - b);
       expect(steps[0]).toBe(0);
-      expect(steps[1]).toBe(label === 'old' ? 5 : 11);
-      expect(contentOf(file).version).toBe(11);
+      expect(steps[1]).toBe(label === 'old' ? latestVersion - 6 : latestVersion);
+      expect(contentOf(file).version).toBe(latestVersion);
       expect((await cli(['check', '--db', file, '--json'])).json?.ok).toBe(true);
       if (label === 'old') expect(listBackups(file)).toHaveLength(1);
       outcomes.push(`${label} file: steps ${steps.join(' and ')}`);
@@ -271,7 +272,7 @@ describe('two migrations at once', () => {
     record({
       case: 'two concurrent migrations',
       done: 'two migrate processes started together, on a version-6 catalog and on a missing file',
-      result: `both exit 0 (${outcomes.join('; ')}), version 11, one backup, check ok`,
+      result: `both exit 0 (${outcomes.join('; ')}), version ${latestVersion}, one backup, check ok`,
     });
   });
 });
