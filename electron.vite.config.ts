@@ -27,7 +27,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: r('src-main/index.ts'),
-          'db-worker': r('src-main/db-host/worker.ts'),
+          'db-worker': r('src-main/db-host/worker/index.ts'),
         },
       },
     },

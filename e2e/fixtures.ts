@@ -25,11 +25,11 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron, test as base, expect, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
-import { IMPORT_PROGRESS_EVENT } from '../src-shared/contract';
-import type { ImportProgress } from '../src-shared/import-types';
 import { startDatabaseHost, type DatabaseHost } from '../src-main/db-host/host';
+import { createMainHandlers } from '../src-main/ipc/main-handlers';
 import { createRouter, type Sender } from '../src-main/ipc/router';
 import { createSenderPolicy } from '../src-main/ipc/sender-policy';
+import { testServices } from '../test/main-services';
 
 export { expect };
 
@@ -164,8 +164,9 @@ const HARNESS_WEB_CONTENTS_ID = 1;
  * Page script that runs the built preload as Electron would: `require('electron')` gets
  * `contextBridge.exposeInMainWorld` (defines the global) and an `ipcRenderer` whose `invoke` is
  * the exposed binding and whose `on` / `removeListener` keep listeners that
- * `__mimirHarnessEmit` (called from the test process) feeds. Any other `require` throws, as in a
- * sandboxed preload.
+ * `__mimirHarnessEmit` (called from the test process) feeds, as `webContents.send` would, for any
+ * event name; `__mimirHarnessListening()` lists the names the preload subscribed to. Any other
+ * `require` throws, as in a sandboxed preload.
  */
 function harnessPreloadScript(preloadSource: string): string {
   return `(() => {
@@ -192,6 +193,9 @@ function harnessPreloadScript(preloadSource: string): string {
       for (const listener of [...(listeners.get(event) ?? [])]) listener({}, payload);
     },
   });
+  Object.defineProperty(globalThis, '__mimirHarnessListening', {
+    value: () => [...listeners.entries()].filter(([, set]) => set.size > 0).map(([name]) => name),
+  });
   const require = (name) => {
     if (name === 'electron') return electron;
     throw new Error('a sandboxed preload can only require electron, not ' + name);
@@ -205,6 +209,13 @@ ${preloadSource}
 
 interface HarnessGlobals {
   __mimirHarnessEmit(event: string, payload: unknown): void;
+}
+
+/** Sends an event to the page as the main process would (any name: the preload decides what passes). */
+export function emitHarnessEvent(page: Page, event: string, payload: unknown): Promise<void> {
+  return page
+    .evaluate(([name, value]) => (globalThis as unknown as HarnessGlobals).__mimirHarnessEmit(name, value), [event, payload] as const)
+    .catch(() => undefined); // the page may be gone
 }
 
 /**
@@ -223,8 +234,12 @@ async function bindHarness(
   }
   const host = await startDatabaseHost({ file: join(userDataDir, CATALOG_FILE_NAME), workerPath: databaseWorker });
   const routerErrors: string[] = [];
+  const services = testServices(userDataDir, () => host.cancelImports());
+  // The harness's folder dialog answers with MIMIR_E2E_CHOSEN_FOLDER (unset: the user cancels).
+  services.chosenFolder = process.env['MIMIR_E2E_CHOSEN_FOLDER'] ?? null;
   const router = createRouter({
-    execute: (channel, input) => host.execute(channel, input),
+    database: (channel, input) => host.execute(channel, input),
+    main: createMainHandlers(services),
     isTrustedSender: createSenderPolicy({ appWebContentsId: () => HARNESS_WEB_CONTENTS_ID, rendererUrl }),
     logError: ({ channel, error }) => routerErrors.push(`${channel}: ${JSON.stringify(error)}`),
   });
@@ -237,14 +252,8 @@ async function bindHarness(
     return router.handle(String(channel), input, sender);
   });
   await context.addInitScript({ content: harnessPreloadScript(await readFile(preloadBundle, 'utf8')) });
-  host.onProgress((progress: ImportProgress) => {
-    void page
-      .evaluate(([event, payload]) => (globalThis as unknown as HarnessGlobals).__mimirHarnessEmit(event, payload), [
-        IMPORT_PROGRESS_EVENT,
-        progress,
-      ] as const)
-      .catch(() => undefined); // the page may be gone
-  });
+  // As src-main/index.ts does with webContents.send; emitHarnessEvent can send undeclared ones too.
+  host.onEvent((event, payload) => void emitHarnessEvent(page, event, payload));
   return { host, routerErrors };
 }
 

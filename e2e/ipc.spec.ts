@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { MimirApi } from '../src-shared/client';
 import { contract } from '../src-shared/contract';
 import { writeSyntheticSpellData } from '../test/synthetic-5etools';
-import { expect, repoRoot, test } from './fixtures';
+import { emitHarnessEvent, expect, repoRoot, test } from './fixtures';
 
 type PageGlobals = { mimir: MimirApi };
 
@@ -25,9 +25,10 @@ test('window.mimir has exactly the contract: its namespaces and their methods, n
   const expected = Object.fromEntries(
     Object.entries(contract).map(([namespace, methods]) => [
       namespace,
-      [...Object.keys(methods), ...(namespace === 'import' ? ['onProgress'] : [])].sort(),
+      Object.keys(methods).sort(),
     ]),
   );
+  expected['on'] = [];
   expect(Object.keys(surface).sort()).toEqual(Object.keys(expected).sort());
   expect(surface).toEqual(expected);
 });
@@ -97,7 +98,7 @@ test('a call with bad input resolves to a ValidationFailed envelope naming the f
   expect(await appPage.evaluate(() => (globalThis as unknown as PageGlobals).mimir.spells.count({}))).toEqual({ ok: true, data: 0 });
 });
 
-test('import progress reaches onProgress listeners until they unsubscribe', async ({ appPage, userDataDir }) => {
+test('import progress reaches on(import:progress) listeners until they unsubscribe', async ({ appPage, userDataDir }) => {
   const dataDir = join(userDataDir, 'import-data');
   writeSyntheticSpellData(dataDir, 250);
 
@@ -112,8 +113,8 @@ test('import progress reaches onProgress listeners until they unsubscribe', asyn
         const poll = () => (seen.some((p) => p.done === p.total) ? resolve() : setTimeout(poll, 10));
         poll();
       });
-    api.import.onProgress((p) => kept.push(p));
-    const unsubscribe = api.import.onProgress((p) => dropped.push(p));
+    api.on('import:progress', (p) => kept.push(p));
+    const unsubscribe = api.on('import:progress', (p) => dropped.push(p));
 
     const first = await api.import.fiveEtools({ dataDir: dir });
     await finished(dropped);
@@ -132,4 +133,54 @@ test('import progress reaches onProgress listeners until they unsubscribe', asyn
   expect(outcome.last).toMatchObject({ done: 251, total: 251 }); // the book and its 250 spells
   expect(outcome.droppedAfter).toBe(0);
   await expect(appPage.locator('#status')).toBeVisible();
+});
+
+test('catalog:changed follows a write', async ({ appPage }) => {
+  const changes = await appPage.evaluate(async () => {
+    const api = (globalThis as unknown as PageGlobals).mimir;
+    const seen: unknown[] = [];
+    api.on('catalog:changed', (change) => seen.push(change));
+    api.on('db:failed', (failure) => seen.push(failure));
+    await api.ruleSystems.create({ id: 'dnd5e-2014', name: 'D&D 5th Edition (2014)' });
+    const arrived = () => new Promise<void>((resolve) => {
+      const poll = () => (seen.length > 0 ? resolve() : setTimeout(poll, 10));
+      poll();
+    });
+    await arrived();
+    return seen;
+  });
+  expect(changes).toEqual([{ tables: ['ruleSystems'], cause: 'ruleSystems:create' }]);
+});
+
+test('undeclared events never reach the page', async ({ appPage, target }) => {
+  test.skip(target === 'electron', 'the harness stands in for webContents.send; Electron has no such hook');
+  await appPage.evaluate(() => {
+    const api = (globalThis as unknown as PageGlobals).mimir;
+    api.on('catalog:changed', () => undefined);
+    api.on('db:failed', () => undefined);
+  });
+  // The main process sends an event the contract does not declare: the preload never listens to it.
+  await emitHarnessEvent(appPage, 'evil:event', { steal: true });
+  const listening = await appPage.evaluate(() => (globalThis as unknown as { __mimirHarnessListening(): string[] }).__mimirHarnessListening());
+  expect(listening.sort()).toEqual(['catalog:changed', 'db:failed']);
+  const refused = await appPage.evaluate(() => {
+    try {
+      (globalThis as unknown as { mimir: { on(event: string, listener: () => void): void } }).mimir.on('evil:event', () => undefined);
+      return 'subscribed';
+    } catch (error) {
+      return (error as Error).name;
+    }
+  });
+  expect(refused).toBe('TypeError');
+});
+
+test('main-process channels answer in the page: app:info, dialog:chooseFolder (cancelled)', async ({ appPage, userDataDir, target }) => {
+  test.skip(target === 'electron', 'the real folder dialog would wait for a person');
+  const answers = await appPage.evaluate(async () => {
+    const api = (globalThis as unknown as PageGlobals).mimir;
+    return { info: await api.app.info(), folder: await api.dialog.chooseFolder(), cancel: await api.import.cancel() };
+  });
+  expect(answers.info).toMatchObject({ ok: true, data: { catalogFile: join(userDataDir, 'catalog.sqlite') } });
+  expect(answers.folder).toEqual({ ok: true, data: null });
+  expect(answers.cancel).toEqual({ ok: true, data: { cancelled: false } });
 });

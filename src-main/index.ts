@@ -4,15 +4,22 @@
  * 2. start the database host (./db-host): its writer thread runs open → check → migrate;
  * 3. only then register the IPC channels and open the window. If the catalog cannot be used,
  *    a dialog says why and what to do, and the app quits without touching the file;
- * 4. on quit: wait for running work, checkpoint the WAL and close (host.close()), then exit.
+ * 4. on quit: cancel a running import, wait for queued work, checkpoint the WAL and close
+ *    (host.close()), then exit.
+ *
+ * Startup failures exit with a code per refusal (./exit-codes.ts). test/electron-main.test.ts runs
+ * the built bundle of this file against a stand-in `electron` module.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { CatalogError, fail, isAppError, type AppError } from '../src-shared/errors';
+import { backupDirFor } from './db/backup';
 import { startDatabaseHost, type DatabaseHost } from './db-host/host';
-import { bindIpc, sendProgress } from './ipc/electron-ipc';
+import { startupExitCode } from './exit-codes';
+import { bindIpc, sendEvent } from './ipc/electron-ipc';
+import { createMainHandlers } from './ipc/main-handlers';
 import { createRouter } from './ipc/router';
 import { createSenderPolicy } from './ipc/sender-policy';
 import { electronNativeBinding } from './native-binding';
@@ -119,8 +126,9 @@ async function start(): Promise<void> {
       workerPath: join(__dirname, 'db-worker.js'),
     });
   } catch (error) {
-    if (await showStartupFailure(appErrorOf(error), file)) return start(); // a backup was restored
-    app.exit(1); // nothing is open: no before-quit work to do
+    const appError = appErrorOf(error);
+    if (await showStartupFailure(appError, file)) return start(); // a backup was restored
+    app.exit(startupExitCode(appError.code)); // nothing is open: no before-quit work to do
     return;
   }
   host = started;
@@ -132,12 +140,33 @@ async function start(): Promise<void> {
   }
 
   const router = createRouter({
-    execute: (channel, input) => started.execute(channel, input),
+    database: (channel, input) => started.execute(channel, input),
+    main: createMainHandlers({
+      async chooseFolder({ title }) {
+        const options = { title, properties: ['openDirectory' as const] };
+        const result = appWindow ? await dialog.showOpenDialog(appWindow, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      showItemInFolder: (path) => shell.showItemInFolder(path),
+      versions: () => ({
+        app: app.getVersion(),
+        electron: process.versions.electron ?? '',
+        chrome: process.versions.chrome ?? '',
+        node: process.versions.node,
+        sqlite: started.sqliteVersion,
+      }),
+      catalogFile: file,
+      backupsFolder: backupDirFor(file),
+      cancelImports: () => started.cancelImports(),
+    }),
     isTrustedSender: createSenderPolicy({ appWebContentsId: () => appWindow?.webContents.id, rendererUrl }),
     logError: ({ channel, error }) => console.error(`[mimir] ${channel} failed:`, error),
   });
   bindIpc(ipcMain, router);
-  started.onProgress((progress) => sendProgress(appWindow?.webContents, progress));
+  started.onEvent((event, payload) => {
+    if (event === 'db:failed') console.error('[mimir] the catalog service stopped:', payload);
+    sendEvent(appWindow?.webContents, event, payload);
+  });
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -166,7 +195,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  // Quit waits for the catalog to be checkpointed and closed (after any running import).
+  // Quit cancels a running import (it rolls back), then waits for the catalog to be checkpointed and closed.
   let closing = false;
   app.on('before-quit', (event) => {
     const running = host;

@@ -1,11 +1,11 @@
 /**
  * The surface of `window.mimir`: the preload exposes exactly what `createClient` builds, so its
- * shape is pinned here against the contract — namespaces, methods, the progress subscription,
+ * shape is pinned here against the contract — namespaces, methods, the event subscription,
  * immutability — with a recording transport instead of Electron.
  */
 import { describe, expect, it } from 'vitest';
 import { createClient, unwrap, type Invoke, type Subscribe } from './client';
-import { contract, CHANNEL_NAMES, IMPORT_PROGRESS_EVENT, type ChannelName } from './contract';
+import { contract, CHANNEL_NAMES, EVENT_NAMES, type ChannelName } from './contract';
 import { CatalogError, type Result } from './errors';
 import type { ImportProgress } from './import-types';
 
@@ -31,13 +31,12 @@ function recordingClient() {
 describe('window.mimir surface', () => {
   it("has exactly the contract's namespaces", () => {
     const { api } = recordingClient();
-    expect(Object.keys(api).sort()).toEqual(Object.keys(contract).sort());
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(contract), 'on'].sort());
   });
 
   it.each(Object.keys(contract))("namespace %s has exactly the contract's methods", (namespace) => {
     const { api } = recordingClient();
-    const methods = Object.keys(contract[namespace as keyof typeof contract]);
-    const expected = namespace === 'import' ? [...methods, 'onProgress'] : methods;
+    const expected = Object.keys(contract[namespace as keyof typeof contract]);
     expect(Object.keys(api[namespace as keyof typeof api]).sort()).toEqual(expected.sort());
     for (const name of expected) expect(typeof (api[namespace as keyof typeof api] as Record<string, unknown>)[name]).toBe('function');
   });
@@ -62,7 +61,7 @@ describe('window.mimir surface', () => {
   it('is frozen, namespaces included', () => {
     const { api } = recordingClient();
     expect(Object.isFrozen(api)).toBe(true);
-    for (const namespace of Object.values(api)) expect(Object.isFrozen(namespace)).toBe(true);
+    for (const namespace of Object.values(api)) if (typeof namespace === 'object') expect(Object.isFrozen(namespace)).toBe(true);
     expect(() => {
       (api as unknown as Record<string, unknown>)['spells'] = {};
     }).toThrow(TypeError);
@@ -71,17 +70,36 @@ describe('window.mimir surface', () => {
     }).toThrow(TypeError);
   });
 
-  it('import.onProgress delivers progress events until unsubscribed', () => {
+  it('on(event) delivers that event in order until unsubscribed; unsubscribing twice is harmless', () => {
     const { api, emit, listeners } = recordingClient();
     const received: ImportProgress[] = [];
-    const stop = api.import.onProgress((progress) => received.push(progress));
-    expect(listeners.get(IMPORT_PROGRESS_EVENT)?.size).toBe(1);
-    emit(IMPORT_PROGRESS_EVENT, { done: 1, total: 2, kind: 'spells' });
-    emit('some:other-event', { done: 9, total: 9, kind: 'spells' });
+    const stop = api.on('import:progress', (progress) => received.push(progress));
+    expect(listeners.get('import:progress')?.size).toBe(1);
+    emit('import:progress', { stage: 'writing', done: 1, total: 2, kind: 'spells' });
+    emit('catalog:changed', { tables: ['spells'], cause: 'spells:create' });
+    emit('import:progress', { stage: 'writing', done: 2, total: 2, kind: 'spells' });
     stop();
-    emit(IMPORT_PROGRESS_EVENT, { done: 2, total: 2, kind: 'spells' });
-    expect(received).toEqual([{ done: 1, total: 2, kind: 'spells' }]);
-    expect(listeners.get(IMPORT_PROGRESS_EVENT)?.size).toBe(0);
+    stop();
+    emit('import:progress', { stage: 'writing', done: 3, total: 2, kind: 'spells' });
+    expect(received.map((p) => p.done)).toEqual([1, 2]);
+    expect(listeners.get('import:progress')?.size).toBe(0);
+  });
+
+  it.each(EVENT_NAMES)('on(%s) subscribes to that declared event only', (event) => {
+    const { api, listeners } = recordingClient();
+    const stop = api.on(event, () => undefined);
+    expect([...listeners.entries()].filter(([, set]) => set.size > 0).map(([name]) => name)).toEqual([event]);
+    stop();
+  });
+
+  it('on() refuses an undeclared event or a listener that is not a function, subscribing nothing', () => {
+    const { api, listeners } = recordingClient();
+    const on = api.on as unknown as (event: unknown, listener: unknown) => unknown;
+    for (const event of ['import:secret', 'ipc-message', '', '__proto__', 42, undefined]) {
+      expect(() => on(event, () => undefined)).toThrow(TypeError);
+    }
+    expect(() => on('catalog:changed', 'alert(1)')).toThrow(TypeError);
+    expect(listeners.size).toBe(0);
   });
 
   it('unwrap returns the data or throws the typed error', () => {

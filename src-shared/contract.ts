@@ -1,8 +1,17 @@
 /**
- * The IPC contract: every channel the renderer can call, with the zod schema of its input and
- * the type of its output. The main-process router, the preload and the renderer client are all
- * derived from this one object, so adding a channel is one edit here, and a handler, client
- * method or call site that disagrees with it is a compile error.
+ * The IPC contract: every channel the renderer can call, with the zod schema of its input, the
+ * type of its output and **where it runs**, and every event the main process pushes, with the zod
+ * schema of its payload. The main-process router, the database host, the preload and the renderer
+ * client are all derived from this one object, so adding a channel is one edit here (and one in
+ * channels.ts, checked below), and a handler, client method or call site that disagrees with it is
+ * a compile error.
+ *
+ * Where a channel runs (`runs`):
+ * - `main`: the Electron main process (dialogs, the shell, app facts); its input is parsed there.
+ * - `reader`: the database host's reader worker; answers while an import holds the writer.
+ * - `writer`: the database host's writer worker; every write and import, one at a time.
+ * Database channels are parsed once, in the worker, before the repository acts; the main thread
+ * only checks the sender, the channel name and the payload's structural limits.
  *
  * Channels are named `<namespace>:<verb>` (`spells:list`, `db:status`, `import:5etools`); the
  * client exposes them as `window.mimir.<namespace>.<method>(input)`.
@@ -17,47 +26,78 @@ import {
   type RowOf,
   type UpsertResult,
 } from './catalog/define';
-import { catalogEntities, ENTITY_KEYS, importLogEntity, type CatalogEntities, type EntityKey } from './catalog/entities';
-import { CHANNELS, type Channels } from './channels';
+import { catalogEntities, ENTITY_KEYS, type CatalogEntities, type EntityKey } from './catalog/entities';
+import { CHANNELS, ENTITY_API, EVENTS, READ_VERBS, type Channels, type EntityVerb, type EventName, type VerbsOf } from './channels';
 import type { DbStatus, IntegrityReport } from './db-types';
-import type { ImportResult } from './import-types';
+import { IMPORT_KINDS, IMPORT_STAGES, type ImportProgress, type ImportResult } from './import-types';
+
+/** Where a channel's handler runs. */
+export type Runs = 'main' | 'reader' | 'writer';
+export const RUNS = ['main', 'reader', 'writer'] as const satisfies readonly Runs[];
 
 /** One channel. `output` exists only at the type level. */
-export interface Channel<Name extends string = string, Input extends z.ZodType = z.ZodType, Output = unknown> {
+export interface Channel<Name extends string = string, Input extends z.ZodType = z.ZodType, Output = unknown, R extends Runs = Runs> {
   readonly channel: Name;
+  readonly runs: R;
   readonly input: Input;
   readonly output?: Output;
 }
 
 function channel<Output>() {
-  return <Name extends string, Input extends z.ZodType>(name: Name, input: Input): Channel<Name, Input, Output> => ({
-    channel: name,
-    input,
-  });
+  return <Name extends string, R extends Runs, Input extends z.ZodType>(
+    name: Name,
+    runs: R,
+    input: Input,
+  ): Channel<Name, Input, Output, R> => ({ channel: name, runs, input });
 }
 
 /** Most rows one batchUpsert call may carry; larger imports go through `import:5etools`. */
 export const MAX_BATCH_ROWS = 1000;
 
-export { CHANNEL_NAMES, ENTITY_VERBS, IMPORT_PROGRESS_EVENT, type EntityVerb } from './channels';
+export {
+  CHANNEL_NAMES,
+  CHANNELS,
+  ENTITY_API,
+  ENTITY_VERBS,
+  EVENT_NAMES,
+  EVENTS,
+  READ_VERBS,
+  type EntityVerb,
+  type EventName,
+} from './channels';
 
-function entityChannels<K extends EntityKey, D extends EntityDefinition>(key: K, definition: D) {
+const isRead = (verb: EntityVerb): boolean => (READ_VERBS as readonly EntityVerb[]).includes(verb);
+
+function allEntityChannels<K extends EntityKey, D extends EntityDefinition>(key: K, definition: D) {
   // A definition types its id schema as `string | number`; the row type says which.
   const id = definition.id as z.ZodType<IdOf<D>, IdOf<D>>;
   const filter = filterSchema(definition);
   const list = listInputSchema(definition);
   return {
-    create: channel<RowOf<D>>()(`${key}:create`, definition.insert as D['insert']),
-    get: channel<RowOf<D>>()(`${key}:get`, z.strictObject({ id })),
-    update: channel<RowOf<D>>()(`${key}:update`, z.strictObject({ id, patch: definition.update as D['update'] })),
-    delete: channel<{ id: IdOf<D> }>()(`${key}:delete`, z.strictObject({ id })),
-    list: channel<Page<RowOf<D>>>()(`${key}:list`, list),
-    count: channel<number>()(`${key}:count`, z.strictObject({ filter: filter.optional() })),
+    create: channel<RowOf<D>>()(`${key}:create`, 'writer', definition.insert as D['insert']),
+    get: channel<RowOf<D>>()(`${key}:get`, 'reader', z.strictObject({ id })),
+    update: channel<RowOf<D>>()(`${key}:update`, 'writer', z.strictObject({ id, patch: definition.update as D['update'] })),
+    delete: channel<{ id: IdOf<D> }>()(`${key}:delete`, 'writer', z.strictObject({ id })),
+    list: channel<Page<RowOf<D>>>()(`${key}:list`, 'reader', list),
+    count: channel<number>()(`${key}:count`, 'reader', z.strictObject({ filter: filter.optional() })),
     batchUpsert: channel<UpsertResult>()(
       `${key}:batchUpsert`,
+      'writer',
       z.strictObject({ rows: z.array(definition.insert as D['insert']).max(MAX_BATCH_ROWS) }),
     ),
   };
+}
+
+/** The channels of one table: only the verbs `ENTITY_API` gives it. */
+function entityChannels<K extends EntityKey, D extends EntityDefinition>(key: K, definition: D) {
+  const all = allEntityChannels(key, definition);
+  const picked = Object.fromEntries((ENTITY_API[key] as readonly EntityVerb[]).map((verb) => [verb, all[verb]]));
+  // The verbs' placement follows from whether they read; a reader verb that wrote would be refused
+  // by the reader's query_only connection, never silently queued on the writer.
+  for (const verb of Object.keys(picked) as EntityVerb[]) {
+    if ((all[verb].runs === 'reader') !== isRead(verb)) throw new Error(`${key}:${verb} runs on the wrong worker`);
+  }
+  return picked as Pick<ReturnType<typeof allEntityChannels<K, D>>, VerbsOf<K>>;
 }
 
 type EntityContract = {
@@ -67,8 +107,8 @@ type EntityContract = {
 const noInput = z.strictObject({}).optional();
 
 /**
- * A folder chosen in the renderer (e.g. from an open dialog). Absolute only: a relative path would
- * be resolved against the main process's working directory, which the renderer cannot know.
+ * A folder chosen in the renderer (from `dialog:chooseFolder`). Absolute only: a relative path
+ * would be resolved against the main process's working directory, which the renderer cannot know.
  * POSIX `/…`, Windows `C:\…` or `C:/…`, or a UNC share `\\server\…`.
  */
 const absolutePath = z
@@ -77,48 +117,143 @@ const absolutePath = z
   .max(4096)
   .regex(/^(\/|[A-Za-z]:[\\/]|\\\\[^\\])/, 'must be an absolute path to a folder');
 
+/** What `app:info` reports. */
+export interface AppInfo {
+  /** Mimir's version (package.json) and the runtimes it runs on. */
+  versions: { app: string; electron: string; chrome: string; node: string; sqlite: string };
+  /** The catalog file in use. */
+  catalogFile: string;
+  /** Where automatic backups (before migrations) are kept. */
+  backupsFolder: string;
+}
+
+/** What `import:cancel` did. */
+export interface CancelResult {
+  /** Whether an import was running or queued (it then ends with a `Cancelled` error). */
+  cancelled: boolean;
+}
+
 export const contract = {
-  ...(Object.fromEntries(
-    ENTITY_KEYS.map((key) => [key, entityChannels(key, catalogEntities[key])]),
-  ) as EntityContract),
+  ...(Object.fromEntries(ENTITY_KEYS.map((key) => [key, entityChannels(key, catalogEntities[key])])) as EntityContract),
   db: {
     /** File, schema version and row counts. */
-    status: channel<DbStatus>()(CHANNELS.db.status, noInput),
+    status: channel<DbStatus>()(CHANNELS.db.status, 'reader', noInput),
     /** integrity_check, foreign keys and schema drift. */
-    check: channel<IntegrityReport>()(CHANNELS.db.check, noInput),
+    check: channel<IntegrityReport>()(CHANNELS.db.check, 'reader', noInput),
   },
   import: {
-    /** Imports a 5etools data folder; progress arrives as `import:progress` events. */
-    fiveEtools: channel<ImportResult>()(CHANNELS.import.fiveEtools, z.strictObject({ dataDir: absolutePath })),
-    /** Past import runs (import_log), newest first by default. */
-    history: channel<Page<RowOf<typeof importLogEntity>>>()(CHANNELS.import.history, listInputSchema(importLogEntity)),
+    /**
+     * Imports a 5etools data folder (from `dialog:chooseFolder`); progress arrives as
+     * `import:progress` events, then `catalog:changed`. The run is recorded in `importLog`.
+     */
+    fiveEtools: channel<ImportResult>()(CHANNELS.import.fiveEtools, 'writer', z.strictObject({ dataDir: absolutePath })),
+    /**
+     * Stops the running (and any queued) import: it rolls back and its call fails with `Cancelled`.
+     * Runs in the main process, since the writer is busy with the import itself.
+     */
+    cancel: channel<CancelResult>()(CHANNELS.import.cancel, 'main', noInput),
+  },
+  dialog: {
+    /** The system's folder picker; the chosen folder's absolute path, or null when cancelled. */
+    chooseFolder: channel<string | null>()(
+      CHANNELS.dialog.chooseFolder,
+      'main',
+      z.strictObject({ title: z.string().min(1).max(200).optional() }).optional(),
+    ),
+  },
+  app: {
+    /** Versions, the catalog file and the backups folder. */
+    info: channel<AppInfo>()(CHANNELS.app.info, 'main', noInput),
+  },
+  shell: {
+    /**
+     * Opens the system's file manager at one of the app's own places (never a path the page
+     * names): `backups` (the backups folder) or `catalog` (the catalog file).
+     */
+    showItemInFolder: channel<null>()(
+      CHANNELS.shell.showItemInFolder,
+      'main',
+      z.strictObject({ target: z.enum(['backups', 'catalog']) }),
+    ),
   },
 };
 
 export type Contract = typeof contract;
 export type Namespace = keyof Contract;
 export type MethodOf<N extends Namespace> = keyof Contract[N] & string;
-type AnyChannel = Channel<string, z.ZodType, unknown>;
+type AnyChannel = Channel<string, z.ZodType, unknown, Runs>;
 
 /** Every channel of the contract as a union. */
 export type ContractChannel = { [N in Namespace]: Contract[N][MethodOf<N>] }[Namespace];
-export type ChannelName = ContractChannel extends Channel<infer Name, z.ZodType, unknown> ? Name : never;
+export type ChannelName = ContractChannel extends Channel<infer Name, z.ZodType, unknown, Runs> ? Name : never;
 export type ChannelByName<Name extends ChannelName> = Extract<ContractChannel, { channel: Name }>;
+/** Channels that run in one place: `ChannelsRunning<'main'>`. */
+export type ChannelsRunning<R extends Runs> = Extract<ContractChannel, { runs: R }>['channel'];
 /** What a caller sends (zod input) and what a handler receives (zod output, validated). */
-export type InputOf<C> = C extends Channel<string, infer I, unknown> ? z.input<I> : never;
-export type ParsedInputOf<C> = C extends Channel<string, infer I, unknown> ? z.output<I> : never;
-export type OutputOf<C> = C extends Channel<string, z.ZodType, infer O> ? O : never;
+export type InputOf<C> = C extends Channel<string, infer I, unknown, Runs> ? z.input<I> : never;
+export type ParsedInputOf<C> = C extends Channel<string, infer I, unknown, Runs> ? z.output<I> : never;
+export type OutputOf<C> = C extends Channel<string, z.ZodType, infer O, Runs> ? O : never;
 
-/** Flat lookup `channel name → channel`, for the router. */
+/** Flat lookup `channel name → channel`, for the router and the database host. */
 export const channelsByName: ReadonlyMap<string, AnyChannel> = new Map(
   Object.values(contract).flatMap((methods) =>
     Object.values(methods as Record<string, AnyChannel>).map((c) => [c.channel, c] as const),
   ),
 );
 
+/** Where a channel runs, or undefined for a name that is not in the contract. */
+export function placementOf(name: string): Runs | undefined {
+  return channelsByName.get(name)?.runs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+const importProgressSchema = z.strictObject({
+  stage: z.enum(IMPORT_STAGES),
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+  kind: z.enum(IMPORT_KINDS).optional(),
+});
+
+const catalogChangedSchema = z.strictObject({
+  /** API names of the tables whose rows may have changed (`spells`, `importLog` …). */
+  tables: z.array(z.enum(ENTITY_KEYS)).min(1),
+  /** The channel whose call changed them. */
+  cause: z.string().min(1).max(100),
+});
+
+const dbFailedSchema = z.strictObject({
+  /** The typed reason, for logs and a support message. */
+  code: z.literal('Unavailable'),
+  message: z.string(),
+});
+
+/**
+ * Every event with the zod schema of its payload. The schemas document the payloads and the tests
+ * check every emitted payload against them; the compiler keeps them equal to the shared types.
+ */
+export const events = {
+  [EVENTS.importProgress]: importProgressSchema,
+  [EVENTS.catalogChanged]: catalogChangedSchema,
+  [EVENTS.dbFailed]: dbFailedSchema,
+} as const satisfies Record<EventName, z.ZodType>;
+
+export type Events = typeof events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export type CatalogChanged = EventPayload<'catalog:changed'>;
+
 // The contract and the plain name list (channels.ts) must list the same namespaces, methods
 // and channel names; a difference in either direction fails to compile here.
-type NamesOfContract = { [N in Namespace]: { [M in MethodOf<N>]: Contract[N][M] extends Channel<infer Name> ? Name : never } };
+type NamesOfContract = {
+  [N in Namespace]: { [M in MethodOf<N>]: Contract[N][M] extends Channel<infer Name, z.ZodType, unknown, Runs> ? Name : never };
+};
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _namesAgree: Same<NamesOfContract, { -readonly [N in keyof Channels]: { -readonly [M in keyof Channels[N]]: Channels[N][M] } }> = true;
 void _namesAgree;
+// Every declared event has a schema, and every schema a declared name.
+const _eventsAgree: Same<keyof Events, EventName> = true;
+void _eventsAgree;
+// The progress event carries exactly the importer's ImportProgress.
+const _progressAgrees: Same<EventPayload<'import:progress'>, ImportProgress> = true;
+void _progressAgrees;

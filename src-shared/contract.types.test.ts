@@ -9,12 +9,15 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Page, UpsertResult } from './catalog/define';
 import type { EntityKey } from './catalog/entities';
 import type { ImportLogRow, ItemRow, SpellRow } from './catalog/tables';
+import type { EventName } from './channels';
 import { createClient, type Invoke, type MimirApi, type Subscribe } from './client';
 import {
   CHANNEL_NAMES,
   contract,
-  ENTITY_VERBS,
+  ENTITY_API,
   type ChannelByName,
+  type ChannelsRunning,
+  type EventPayload,
   type ChannelName,
   type EntityVerb,
   type InputOf,
@@ -24,7 +27,8 @@ import {
 import type { DbStatus, IntegrityReport } from './db-types';
 import type { Result } from './errors';
 import type { ImportProgress, ImportResult } from './import-types';
-import type { Handlers } from '../src-main/ipc/handlers';
+import type { Handlers } from '../src-main/db-host/worker/dispatcher';
+import type { MainHandlers } from '../src-main/ipc/router';
 
 /** Typed calls that must (or must not) compile; never run. */
 function clientCalls(api: MimirApi) {
@@ -54,6 +58,12 @@ function clientCalls(api: MimirApi) {
   void api.spells.create({ id: 'fireball-phb', name: 'Fireball' });
   // @ts-expect-error -- serial ids are numbers
   void api.importLog.get({ id: '1' });
+  // @ts-expect-error -- the import history is read-only
+  void api.importLog.create({ filePath: '/x', fileType: '5etools' });
+  // @ts-expect-error -- the import history is read-only
+  void api.importLog.delete({ id: 1 });
+  // @ts-expect-error -- a reference is added or removed, never edited
+  void api.contentReferences.update({ id: 1, patch: {} });
   // @ts-expect-error -- not a verb of the contract
   void api.spells.drop({ id: 'fireball-phb' });
   // @ts-expect-error -- not a namespace of the contract
@@ -64,10 +74,19 @@ function clientCalls(api: MimirApi) {
   void api.db.check();
   // @ts-expect-error -- import:5etools needs its data folder
   void api.import.fiveEtools();
-  const stop: () => void = api.import.onProgress((progress) => {
+  const stop: () => void = api.on('import:progress', (progress) => {
     expectTypeOf(progress).toEqualTypeOf<ImportProgress>();
   });
   stop();
+  api.on('catalog:changed', ({ tables }) => {
+    expectTypeOf(tables).toEqualTypeOf<EntityKey[]>();
+  });
+  // @ts-expect-error -- not an event of the contract
+  api.on('import:secret', () => undefined);
+  void api.dialog.chooseFolder();
+  void api.import.cancel();
+  // @ts-expect-error -- only the app's own places can be shown
+  void api.shell.showItemInFolder({ path: '/etc' });
 }
 
 describe('contract types', () => {
@@ -76,15 +95,29 @@ describe('contract types', () => {
     expectTypeOf<'db:status'>().toExtend<ChannelName>();
     expectTypeOf<'db:check'>().toExtend<ChannelName>();
     expectTypeOf<'import:5etools'>().toExtend<ChannelName>();
-    expectTypeOf<'import:history'>().toExtend<ChannelName>();
-    expectTypeOf<`${EntityKey}:${EntityVerb}`>().toExtend<ChannelName>();
+    expectTypeOf<'import:history'>().not.toExtend<ChannelName>();
+    expectTypeOf<'importLog:create'>().not.toExtend<ChannelName>();
+    expectTypeOf<'importLog:list'>().toExtend<ChannelName>();
     expectTypeOf<'spells:drop'>().not.toExtend<ChannelName>();
     expectTypeOf<'spellbooks:list'>().not.toExtend<ChannelName>();
     expectTypeOf<string>().not.toExtend<ChannelName>();
-    // Nothing else: every entity verb plus the four db/import channels.
+    // Nothing else: the declared entity verbs plus the db, import and main-process channels.
+    type EntityChannels = { [K in EntityKey]: `${K}:${(typeof ENTITY_API)[K][number]}` }[EntityKey];
     expectTypeOf<ChannelName>().toEqualTypeOf<
-      `${EntityKey}:${EntityVerb}` | 'db:status' | 'db:check' | 'import:5etools' | 'import:history'
+      | EntityChannels
+      | 'db:status'
+      | 'db:check'
+      | 'import:5etools'
+      | 'import:cancel'
+      | 'dialog:chooseFolder'
+      | 'app:info'
+      | 'shell:showItemInFolder'
     >();
+    // Where each runs is part of the type.
+    expectTypeOf<ChannelsRunning<'main'>>().toEqualTypeOf<'import:cancel' | 'dialog:chooseFolder' | 'app:info' | 'shell:showItemInFolder'>();
+    expectTypeOf<'spells:list' | 'db:status' | 'importLog:list'>().toExtend<ChannelsRunning<'reader'>>();
+    expectTypeOf<'spells:create' | 'import:5etools'>().toExtend<ChannelsRunning<'writer'>>();
+    expectTypeOf<'spells:create'>().not.toExtend<ChannelsRunning<'reader'>>();
     // Runtime names agree with the types.
     expect(CHANNEL_NAMES).toContain('spells:list');
     expect(CHANNEL_NAMES).not.toContain('spells:drop');
@@ -96,11 +129,12 @@ describe('contract types', () => {
     expectTypeOf<OutputOf<ChannelByName<'spells:count'>>>().toEqualTypeOf<number>();
     expectTypeOf<OutputOf<ChannelByName<'spells:batchUpsert'>>>().toEqualTypeOf<UpsertResult>();
     expectTypeOf<OutputOf<ChannelByName<'spells:delete'>>>().toEqualTypeOf<{ id: string }>();
-    expectTypeOf<OutputOf<ChannelByName<'importLog:delete'>>>().toEqualTypeOf<{ id: number }>();
+    expectTypeOf<OutputOf<ChannelByName<'dialog:chooseFolder'>>>().toEqualTypeOf<string | null>();
     expectTypeOf<OutputOf<ChannelByName<'db:status'>>>().toEqualTypeOf<DbStatus>();
     expectTypeOf<OutputOf<ChannelByName<'db:check'>>>().toEqualTypeOf<IntegrityReport>();
     expectTypeOf<OutputOf<ChannelByName<'import:5etools'>>>().toEqualTypeOf<ImportResult>();
-    expectTypeOf<OutputOf<ChannelByName<'import:history'>>>().toEqualTypeOf<Page<ImportLogRow>>();
+    expectTypeOf<OutputOf<ChannelByName<'importLog:list'>>>().toEqualTypeOf<Page<ImportLogRow>>();
+    expectTypeOf<EventPayload<'import:progress'>>().toEqualTypeOf<ImportProgress>();
     expectTypeOf<InputOf<ChannelByName<'spells:get'>>>().toEqualTypeOf<{ id: string }>();
     expectTypeOf<InputOf<ChannelByName<'import:5etools'>>>().toEqualTypeOf<{ dataDir: string }>();
     expectTypeOf<'isMagic'>().not.toExtend<keyof InputOf<ChannelByName<'items:create'>>>();
@@ -108,10 +142,12 @@ describe('contract types', () => {
   });
 
   it('the client (window.mimir) mirrors the contract', () => {
-    expectTypeOf<keyof MimirApi>().toEqualTypeOf<Namespace>();
+    expectTypeOf<keyof MimirApi>().toEqualTypeOf<Namespace | 'on'>();
+    expectTypeOf<Parameters<MimirApi['on']>[0]>().toEqualTypeOf<EventName>();
     expectTypeOf<keyof MimirApi['spells']>().toEqualTypeOf<EntityVerb>();
     expectTypeOf<keyof MimirApi['db']>().toEqualTypeOf<'status' | 'check'>();
-    expectTypeOf<keyof MimirApi['import']>().toEqualTypeOf<'fiveEtools' | 'history' | 'onProgress'>();
+    expectTypeOf<keyof MimirApi['import']>().toEqualTypeOf<'fiveEtools' | 'cancel'>();
+    expectTypeOf<keyof MimirApi['importLog']>().toEqualTypeOf<'get' | 'list' | 'count'>();
 
     expectTypeOf<MimirApi['spells']['get']>().parameter(0).toEqualTypeOf<{ id: string }>();
     expectTypeOf<MimirApi['spells']['get']>().returns.toEqualTypeOf<Promise<Result<SpellRow>>>();
@@ -127,6 +163,7 @@ describe('contract types', () => {
       | 'sourceId'
       | 'nameStartsWith'
       | 'nameContains'
+      | 'isReprinted'
       | 'level'
       | 'levelMin'
       | 'levelMax'
@@ -143,10 +180,19 @@ describe('contract types', () => {
     expect(typeof clientCalls).toBe('function');
   });
 
-  it('Handlers needs exactly one handler per channel, with the contract output type', () => {
-    expectTypeOf<keyof Handlers>().toEqualTypeOf<ChannelName>();
-    expectTypeOf<Handlers['spells:count']>().returns.toEqualTypeOf<number | Promise<number>>();
-    expectTypeOf<Handlers['spells:get']>().parameter(0).toEqualTypeOf<{ id: string }>();
+  it('the database and main-process handler tables each need exactly their channels, with the contract output type', () => {
+    expectTypeOf<keyof Handlers>().toEqualTypeOf<Exclude<ChannelName, ChannelsRunning<'main'>>>();
+    expectTypeOf<keyof MainHandlers>().toEqualTypeOf<ChannelsRunning<'main'>>();
+    expectTypeOf<Handlers['spells:count']>().returns.toEqualTypeOf<number>();
+    // Database handlers parse their own input (once, in the worker).
+    expectTypeOf<Handlers['spells:get']>().parameter(0).toEqualTypeOf<unknown>();
+    expectTypeOf<MainHandlers['shell:showItemInFolder']>().parameter(0).toEqualTypeOf<{ target: 'backups' | 'catalog' }>();
+    const mainTables = (complete: MainHandlers) => {
+      // @ts-expect-error -- a database channel has no main-process handler
+      const misplaced: MainHandlers = { ...complete, 'spells:list': () => ({ items: [], total: 0, limit: 1, offset: 0 }) };
+      return [misplaced];
+    };
+    expect(typeof mainTables).toBe('function');
 
     const handlerTables = (complete: Handlers) => {
       const { 'spells:list': _dropped, ...missingOne } = complete;
@@ -158,18 +204,19 @@ describe('contract types', () => {
       const wrongRow: Handlers = { ...complete, 'spells:get': () => ({ items: [], total: 0, limit: 1, offset: 0 }) };
       // @ts-expect-error -- a channel the contract does not have
       const extra: Handlers = { ...complete, 'spells:drop': () => ({ id: 'x' }) };
-      const asyncOk: Handlers = { ...complete, 'spells:count': async () => 3 };
-      return [missing, wrongOutput, wrongRow, extra, asyncOk];
+      // @ts-expect-error -- a main-process channel has no database handler
+      const misplaced: Handlers = { ...complete, 'app:info': () => null };
+      return [missing, wrongOutput, wrongRow, extra, misplaced];
     };
     expect(typeof handlerTables).toBe('function');
   });
 
-  it('every namespace of the contract has the entity verbs or its own methods', () => {
-    // The runtime object behind the types: eleven entity namespaces plus db and import.
+  it('every entity namespace of the contract has exactly its declared verbs', () => {
+    // The runtime object behind the types: eleven entity namespaces plus db, import, dialog, app, shell.
     const namespaces = Object.keys(contract) as Namespace[];
-    expect(namespaces).toHaveLength(13);
-    for (const key of namespaces.filter((n) => n !== 'db' && n !== 'import')) {
-      expect(Object.keys(contract[key])).toEqual([...ENTITY_VERBS]);
+    expect(namespaces).toHaveLength(16);
+    for (const key of Object.keys(ENTITY_API) as EntityKey[]) {
+      expect(Object.keys(contract[key])).toEqual([...ENTITY_API[key]]);
     }
     const noop: Invoke = () => Promise.resolve({ ok: true, data: null });
     const subscribe: Subscribe = () => () => undefined;

@@ -20,7 +20,11 @@ export interface DriftIssue {
     | 'missing-index'
     | 'extra-index'
     | 'index-definition'
-    | 'missing-trigger';
+    | 'missing-trigger'
+    /** A CHECK's list of allowed values (or 0/1 of a boolean) differs from the table's declaration. */
+    | 'check-values'
+    | 'column-default'
+    | 'generated-expression';
   detail: string;
 }
 

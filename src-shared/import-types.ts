@@ -21,6 +21,8 @@ export interface SkippedRecord {
   name: string;
   source: string;
   reason: string;
+  /** The file the record was read from, relative to the data folder, when known. */
+  file?: string;
 }
 
 /**
@@ -33,6 +35,8 @@ export interface ImportWarning {
   name: string;
   source: string;
   message: string;
+  /** The file the record was read from, relative to the data folder, when known. */
+  file?: string;
 }
 
 export interface KindCounts {
@@ -48,11 +52,53 @@ export interface KindCounts {
   updated: number;
   unchanged: number;
   warnings: number;
+  /** Rows an earlier import wrote that this data no longer contains, deleted (scope: README). */
+  removed: number;
+  /** Rows that would have been removed, kept because rows outside the removal point at them. */
+  keptReferenced: number;
+  /** Rows that would have been removed, kept because this import skipped their record. */
+  keptSkipped: number;
+  /** Rows the user made or edited that this import would have changed: kept as the user left them. */
+  conflicts: number;
+}
+
+/** One row the sync names in its report. */
+export interface SyncRow {
+  kind: ImportKind;
+  id: string;
+  name: string;
+  /** Book code of the row. */
+  source: string;
+}
+
+/** A row the sync would have removed but kept. */
+export interface KeptRow extends SyncRow {
+  reason: 'referenced' | 'skipped';
+  /** For `referenced`: the rows pointing at it (table and id), those the user made first. */
+  referencedBy: { table: string; id: string }[];
+}
+
+/** A row of the user's that the import would have overwritten; the user's row was kept. */
+export interface SyncConflict extends SyncRow {
+  /** `user-created`: made through the API with an id the import also has; `user-edited`: imported, then changed through the API. */
+  reason: 'user-created' | 'user-edited';
+}
+
+/**
+ * What the sync did (or, in a dry run, would do), row by row: ids inserted, updated and
+ * removed per kind, and the rows it left alone for the user's sake.
+ */
+export interface SyncReport {
+  changes: Record<ImportKind, { inserted: string[]; updated: string[]; removed: string[] }>;
+  kept: KeptRow[];
+  conflicts: SyncConflict[];
 }
 
 export interface ImportResult {
-  /** import_log row written for this run. */
-  logId: number;
+  /** import_log row written for this run; null for a dry run, which writes nothing. */
+  logId: number | null;
+  /** True when nothing was written: the counts and `sync` say what an import would do. */
+  dryRun: boolean;
   status: 'success' | 'partial' | 'failed';
   skipped: SkippedRecord[];
   recordsProcessed: number;
@@ -61,5 +107,6 @@ export interface ImportResult {
   warnings: ImportWarning[];
   /** Files read, relative to the data folder. */
   files: string[];
+  sync: SyncReport;
 }
 

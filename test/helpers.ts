@@ -1,6 +1,6 @@
 /**
- * Shared test helpers: temporary directories, file fingerprints, a migrated catalog, seed rows
- * and small assertions about typed errors. Tests use real SQLite files, never mocks.
+ * Shared test helpers: temporary directories, file fingerprints, a migrated catalog, the seed
+ * rows, the database dump, and small assertions about typed errors. Tests use real SQLite files, never mocks.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -48,29 +48,43 @@ export function openMigrated(dir: string = tempDir(), options: StartupOptions = 
   return { catalog, connection, file };
 }
 
+/** The rule systems and core books most tests start from (create inputs). */
+export const SEED_RULE_SYSTEMS = [
+  { id: 'dnd5e-2014', name: 'D&D 5th Edition (2014)', shortName: '5e' },
+  { id: 'dnd5e-2024', name: 'D&D 5th Edition (2024)', shortName: '5.5e' },
+] as const;
+
+export const SEED_SOURCES = [
+  { id: 'PHB', ruleSystemId: 'dnd5e-2014', fullName: "Player's Handbook (2014)", publishedDate: '2014-08-19', isSrd: true },
+  { id: 'XPHB', ruleSystemId: 'dnd5e-2024', fullName: "Player's Handbook (2024)", publishedDate: '2024-09-17' },
+] as const;
+
 /** Rule systems dnd5e-2014 / dnd5e-2024 and their core books PHB / XPHB. */
 export function seedRuleSystemAndSource(catalog: Catalog) {
-  const ruleSystems = [
-    catalog.ruleSystems.create({ id: 'dnd5e-2014', name: 'D&D 5th Edition (2014)', shortName: '5e' }),
-    catalog.ruleSystems.create({ id: 'dnd5e-2024', name: 'D&D 5th Edition (2024)', shortName: '5.5e' }),
-  ];
-  const sources = [
-    catalog.sources.create({
-      id: 'PHB',
-      ruleSystemId: 'dnd5e-2014',
-      fullName: "Player's Handbook (2014)",
-      publishedDate: '2014-08-19',
-      isSrd: true,
-    }),
-    catalog.sources.create({
-      id: 'XPHB',
-      ruleSystemId: 'dnd5e-2024',
-      fullName: "Player's Handbook (2024)",
-      publishedDate: '2024-09-17',
-    }),
-  ];
+  const ruleSystems = SEED_RULE_SYSTEMS.map((row) => catalog.ruleSystems.create(row));
+  const sources = SEED_SOURCES.map((row) => catalog.sources.create(row));
   return { ruleSystems, sources };
 }
+
+/**
+ * Every row of every table (schema_version, sqlite_sequence and lookup tables included), in a
+ * stable order: two dumps are equal exactly when the stored data is.
+ */
+export function dumpDatabase(sqlite: Database.Database): Record<string, string[]> {
+  const tables = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  const dump: Record<string, string[]> = {};
+  for (const table of tables) {
+    const rows = sqlite.prepare(`SELECT * FROM "${table.replaceAll('"', '""')}"`).all();
+    dump[table] = rows.map((row) => JSON.stringify(row)).sort();
+  }
+  return dump;
+}
+
+/** Text that only a raw SQLite error would put into a message. */
+export const RAW_SQLITE_TEXT = /SQLITE_|constraint failed|no such (table|column)|near ".*": syntax error/i;
 
 export interface SchemaObject {
   type: string;

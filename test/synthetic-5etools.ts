@@ -54,3 +54,79 @@ export function writeSyntheticSpellData(dir: string, spellCount: number): { pref
   writeFileSync(join(dir, 'spell-sources.json'), JSON.stringify(lookup));
   return { prefix: 'Synthetic Spell' };
 }
+
+/** A tiny 5etools data folder (real SRD shapes): one book, two spells and their class lists. Returns `dir`. */
+export function writeTwoSpellFolder(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const json = (name: string, value: unknown) => writeFileSync(join(dir, name), JSON.stringify(value, null, '\t'));
+  json('sources.json', {
+    book: [
+      {
+        name: "Player's Handbook (2014)",
+        id: 'PHB',
+        source: 'PHB',
+        group: 'core',
+        published: '2014-08-19',
+        author: 'Wizards RPG Team',
+      },
+    ],
+  });
+  json('spells.json', {
+    spell: [
+      {
+        name: 'Acid Splash',
+        source: 'PHB',
+        page: 211,
+        srd: true,
+        level: 0,
+        school: 'C',
+        time: [{ number: 1, unit: 'action' }],
+        range: { type: 'point', distance: { type: 'feet', amount: 60 } },
+        components: { v: true, s: true },
+        duration: [{ type: 'instant' }],
+        entries: [
+          'You hurl a bubble of acid. A target must succeed on a Dexterity saving throw or take {@damage 1d6} acid damage.',
+        ],
+        damageInflict: ['acid'],
+        savingThrow: ['dexterity'],
+      },
+      {
+        name: 'Aid',
+        source: 'PHB',
+        page: 211,
+        srd: true,
+        level: 2,
+        school: 'A',
+        time: [{ number: 1, unit: 'action' }],
+        range: { type: 'point', distance: { type: 'feet', amount: 30 } },
+        components: { v: true, s: true, m: 'a tiny strip of white cloth' },
+        duration: [{ type: 'timed', duration: { type: 'hour', amount: 8 } }],
+        entries: ["Each target's hit point maximum and current hit points increase by 5 for the duration."],
+        entriesHigherLevel: [
+          {
+            type: 'entries',
+            name: 'At Higher Levels',
+            entries: ["A target's hit points increase by an additional 5 for each slot level above 2nd."],
+          },
+        ],
+      },
+    ],
+  });
+  json('spell-sources.json', {
+    PHB: {
+      'Acid Splash': {
+        class: [
+          { name: 'Sorcerer', source: 'PHB' },
+          { name: 'Wizard', source: 'PHB' },
+        ],
+      },
+      Aid: {
+        class: [
+          { name: 'Cleric', source: 'PHB' },
+          { name: 'Paladin', source: 'PHB' },
+        ],
+      },
+    },
+  });
+  return dir;
+}

@@ -87,7 +87,7 @@ async function importWhileReading(host: DatabaseHost, dataDir: string, spellCoun
 
   let firstProgress!: () => void;
   const progressed = new Promise<void>((resolve) => (firstProgress = resolve));
-  const unsubscribe = host.onProgress(() => firstProgress());
+  const unsubscribe = host.onEvent((event) => event === 'import:progress' && firstProgress());
 
   const loopBefore = performance.eventLoopUtilization();
   const started = performance.now();

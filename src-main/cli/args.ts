@@ -1,6 +1,7 @@
 /**
  * Command-line parsing for `npm run db`: one grammar for every command,
- * `<command> [positionals] --db <file> [--to N] [--json]`, on top of node:util's parseArgs.
+ * `<command> [positionals] --db <file> [--to N] [--dry-run] [--verbose] [--json]`, on top of
+ * node:util's parseArgs.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
@@ -26,7 +27,13 @@ export interface ParsedArgs {
   to?: number;
   json: boolean;
   help: boolean;
+  /** Boolean options a command may accept (`--dry-run`, `--verbose`), by name, when given. */
+  flags: CommandFlag[];
 }
+
+/** Boolean options only some commands take (see Command.flags). */
+export const COMMAND_FLAGS = ['dry-run', 'verbose'] as const;
+export type CommandFlag = (typeof COMMAND_FLAGS)[number];
 
 /** True when `--json` appears anywhere, so even a usage error can be reported as JSON. */
 export function wantsJson(argv: readonly string[]): boolean {
@@ -52,6 +59,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     ...(values.to === undefined ? {} : { to: parseVersion(values.to) }),
     json: values.json ?? false,
     help: values.help ?? false,
+    flags: COMMAND_FLAGS.filter((flag) => values[flag] === true),
   };
 }
 
@@ -65,6 +73,8 @@ function parse(args: string[]) {
       to: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      'dry-run': { type: 'boolean' },
+      verbose: { type: 'boolean', short: 'v' },
     },
   });
 }

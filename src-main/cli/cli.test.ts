@@ -165,9 +165,12 @@ describe('npm run db', { timeout: 6 * SPAWN_TIMEOUT_MS }, () => {
           pending: embeddedMigrations.slice(3).map(({ version, name }) => ({ version, name })),
           pages: 'ok',
           counts: { rule_systems: 1, sources: 1, races: 0 },
+          // No import_log table at version 3, so no import to show.
+          lastImport: null,
           sidecars: [],
         },
       });
+      expect(human.stdout).toMatch(/last import\s+none/);
       expect(fileHash(file)).toBe(before);
       expect(sidecars(file)).toEqual([]);
       expect(listBackups(file)).toEqual([]);
@@ -342,7 +345,49 @@ describe('npm run db', { timeout: 6 * SPAWN_TIMEOUT_MS }, () => {
         const human = await db('status', '--db', file);
         expectSuccess(human);
         expect(human.stdout).toMatch(/spells\s+[1-9]/);
+        // status shows the last import's outcome.
+        expect(human.stdout).toMatch(/last import\s+#1 (success|partial) at \d{4}-\d\d-\d\dT[\d:.]+Z from .*: \d+ of \d+ records imported, \d+ inserted, 0 updated/);
+
+        // A dry run of the same folder: the report, and not one byte of the file changed.
+        const hash = fileHash(file);
+        const dry = await db('import-5etools', dataDir as string, '--db', file, '--dry-run');
+        expectSuccess(dry);
+        expect(dry.stdout).toMatch(/^Dry run: .* Nothing was written\./);
+        expect(dry.stdout).toMatch(/spells\s+\d+\s+(\d+)\s+0\s+0\s+\1\s+0/); // read, imported, 0 inserted, 0 updated, all unchanged, 0 removed
+        expect(fileHash(file)).toBe(hash);
+        const json = await db('import-5etools', dataDir as string, '--db', file, '--dry-run', '--json');
+        expect(json.json.data).toMatchObject({ dryRun: true, logId: null, migration: null });
+        expect(fileHash(file)).toBe(hash);
+        const status = await db('status', '--db', file, '--json');
+        expect((status.json.data as { lastImport: { id: number; counts: unknown } }).lastImport).toMatchObject({ id: 1, counts: data.counts });
       },
     );
+
+    it.skipIf(!dataDir)(
+      `--dry-run never creates or migrates the file; skips and warnings grouped by reason, --verbose lists them all${dataDir ? '' : ' (skipped: MIMIR_5ETOOLS_DIR not set)'}`,
+      async () => {
+        const missing = join(tempDir(), 'catalog.sqlite');
+        const fresh = await db('import-5etools', dataDir as string, '--db', missing, '--dry-run');
+        expectSuccess(fresh);
+        expect(existsSync(missing)).toBe(false);
+        expect(fresh.stdout).toMatch(/^Skipped \d+ records?, \d+ reasons?:$/m);
+        expect(fresh.stdout).toMatch(/^\s+\d+× \w+: /m);
+        expect(fresh.stdout).toContain('Every record: --verbose');
+
+        const old = catalogAt(11);
+        const hash = fileHash(old);
+        const verbose = await db('import-5etools', dataDir as string, '--db', old, '--dry-run', '--verbose');
+        expectSuccess(verbose);
+        expect(fileHash(old)).toBe(hash);
+        expect(sidecars(old)).toEqual([]);
+        expect(verbose.stdout).not.toContain('Every record: --verbose');
+        expect(verbose.stdout.split('\n').length).toBeGreaterThan(fresh.stdout.split('\n').length);
+      },
+    );
+
+    it('--dry-run and --verbose belong to import-5etools only', async () => {
+      const file = catalogAt(3);
+      expectFailure(await db('status', '--db', file, '--dry-run'), 2, /status does not take --dry-run/);
+    });
   });
 });

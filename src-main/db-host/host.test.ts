@@ -6,7 +6,7 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { ChannelName } from '../../src-shared/contract';
+import { channelsByName, type ChannelName } from '../../src-shared/contract';
 import { CatalogError, type ErrorCode } from '../../src-shared/errors';
 import type { ImportProgress, ImportResult } from '../../src-shared/import-types';
 import { fileHash, openMigrated, sidecars, tempDir } from '../../test/helpers';
@@ -14,7 +14,8 @@ import { writeSyntheticSpellData } from '../../test/synthetic-5etools';
 import { checksumOf, embeddedMigrations, migrate, openCatalog, openConnection } from '../db';
 import { createRouter, type Router, type Sender } from '../ipc/router';
 import { createSenderPolicy } from '../ipc/sender-policy';
-import { READ_CHANNELS } from './channels';
+import { testServices } from '../../test/ipc-transport';
+import { createMainHandlers } from '../ipc/main-handlers';
 import { startDatabaseHost, type DatabaseHost } from './host';
 
 /** The built worker (a snapshot of out/main/db-worker.js, see test/global-setup.ts). */
@@ -114,10 +115,10 @@ describe('startup', () => {
     ],
   ];
 
-  it('fails with Internal, naming the cause for the log, when the worker cannot run', async () => {
+  it('fails with Unavailable, naming the cause for the log, when the worker cannot run', async () => {
     const file = newFile();
     const error = await rejection(startDatabaseHost({ file, workerPath: join(tempDir(), 'no-such-worker.js') }));
-    expect(error.error).toMatchObject({ code: 'Internal', details: { reason: expect.stringContaining('writer worker crashed') } });
+    expect(error.error).toMatchObject({ code: 'Unavailable', details: { reason: expect.stringContaining('writer worker crashed') } });
     expect(sidecars(file)).toEqual([]);
   });
 
@@ -164,7 +165,9 @@ describe('execute', () => {
   it('reports unexpected failures as Internal with a reason for the log', async () => {
     const host = await start(newFile());
     const error = await rejection(host.execute('nope:nothing' as ChannelName, {}));
-    expect(error.error).toMatchObject({ code: 'Internal', details: { reason: expect.stringContaining("No handler for channel 'nope:nothing'") } });
+    expect(error.error).toMatchObject({ code: 'Internal', details: { reason: expect.stringContaining('nope:nothing runs on nothing') } });
+    const main = await rejection(host.execute('app:info', undefined));
+    expect(main.error).toMatchObject({ code: 'Internal', details: { reason: expect.stringContaining('app:info runs on main') } });
   });
 
   it('answers every read channel', async () => {
@@ -185,8 +188,8 @@ describe('execute', () => {
     writeSyntheticSpellData(dataDir, 250);
     const first: ImportProgress[] = [];
     const second: ImportProgress[] = [];
-    host.onProgress((p) => first.push(p));
-    const unsubscribe = host.onProgress((p) => second.push(p));
+    host.onEvent((event, p) => event === 'import:progress' && first.push(p as ImportProgress));
+    const unsubscribe = host.onEvent((event, p) => event === 'import:progress' && second.push(p as ImportProgress));
     unsubscribe();
     await host.execute('import:5etools', { dataDir });
     expect(first.length).toBeGreaterThan(1);
@@ -194,6 +197,9 @@ describe('execute', () => {
     expect(second).toEqual([]);
   });
 });
+
+/** Every channel the contract declares `runs: 'reader'`. */
+const READ_CHANNELS = [...channelsByName.values()].filter((c) => c.runs === 'reader').map((c) => c.channel as ChannelName);
 
 /** A valid input for a read channel. */
 function inputFor(channel: ChannelName): unknown {
@@ -229,7 +235,7 @@ describe('close', () => {
     await expect(write).resolves.toMatchObject({ id: 'dnd5e-2014' });
     await closed;
     const late = await rejection(host.execute('ruleSystems:count', {}));
-    expect(late.error).toMatchObject({ code: 'Internal', message: 'The catalog is closed.' });
+    expect(late.error).toMatchObject({ code: 'Unavailable', message: 'The catalog is closed.' });
     await expect(host.close()).resolves.toBeUndefined(); // closing twice is harmless
   });
 });
@@ -259,7 +265,7 @@ describe('responsiveness during a 25,000-record import', () => {
 
       let firstProgress!: () => void;
       const progressed = new Promise<void>((resolve) => (firstProgress = resolve));
-      host.onProgress(() => firstProgress());
+      host.onEvent((event) => event === 'import:progress' && firstProgress());
 
       const started = performance.now();
       const loopBefore = performance.eventLoopUtilization();
@@ -276,7 +282,7 @@ describe('responsiveness during a 25,000-record import', () => {
         const reads = await Promise.all([...READ_CHANNELS].map((channel) => host.execute(channel, inputFor(channel)).catch(() => 'answered')));
         const firstReadMs = performance.now() - sentAt;
         order.push('reads answered');
-        expect(reads).toHaveLength(READ_CHANNELS.size);
+        expect(reads).toHaveLength(READ_CHANNELS.length);
 
         // Keep reading while the import runs: each read sees the last committed state, which is
         // all or nothing (a read racing the commit may already see every row, never a part).
@@ -304,7 +310,7 @@ describe('responsiveness during a 25,000-record import', () => {
           `responsiveness: import of ${SPELLS} spells took ${duration.toFixed(0)} ms; ` +
             `main-thread ${TICK_MS} ms timer fired ${ticksDuringImport} times during it, longest gap ${longestGap.toFixed(1)} ms, ` +
             `main thread busy ${(mainThreadBusy * 100).toFixed(1)}% of the time; ` +
-            `all ${READ_CHANNELS.size} read channels answered ${firstReadMs.toFixed(0)} ms after the first progress event; ` +
+            `all ${READ_CHANNELS.length} read channels answered ${firstReadMs.toFixed(0)} ms after the first progress event; ` +
             `${countsMidImport.length} further reads answered mid-import`,
         );
       } finally {
@@ -328,10 +334,11 @@ describe('sender validation through the router, on the real host', () => {
   beforeAll(async () => {
     host = await startDatabaseHost({ file: newFile(), workerPath: BUILT_WORKER });
     router = createRouter({
-      execute: (channel, input) => {
+      database: (channel, input) => {
         executed.push(channel);
         return host.execute(channel, input);
       },
+      main: createMainHandlers(testServices(tempDir())),
       isTrustedSender: createSenderPolicy({ appWebContentsId: () => APP_WEB_CONTENTS, rendererUrl: RENDERER }),
     });
   });
@@ -379,13 +386,14 @@ describe('sender validation through the router, on the real host', () => {
     const logged: unknown[] = [];
     const strict = createRouter({
       // Sends a call the worker has no handler for, as a bug in the main process would.
-      execute: () => host.execute('nope:nothing' as ChannelName, {}),
+      database: () => host.execute('nope:nothing' as ChannelName, {}),
+      main: createMainHandlers(testServices(tempDir())),
       isTrustedSender: () => true,
       logError: ({ error }) => logged.push(error),
     });
     const internal = await strict.handle('ruleSystems:count', {}, trusted);
     expect(internal).toMatchObject({ ok: false, error: { code: 'Internal', details: {} } });
-    expect(JSON.stringify(internal)).not.toContain('No handler');
-    expect(JSON.stringify(logged)).toContain('No handler');
+    expect(JSON.stringify(internal)).not.toContain('runs on nothing');
+    expect(JSON.stringify(logged)).toContain('runs on nothing');
   });
 });

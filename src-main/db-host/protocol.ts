@@ -3,9 +3,8 @@
  * structured-cloned by postMessage, so failures travel as plain AppError values, never as thrown
  * Error objects (which would lose their code and details).
  */
-import type { ChannelName } from '../../src-shared/contract';
+import type { EventName } from '../../src-shared/channels';
 import type { AppError } from '../../src-shared/errors';
-import type { ImportProgress } from '../../src-shared/import-types';
 import type { MigrationReport } from '../db/migrations';
 
 /**
@@ -21,20 +20,26 @@ export interface WorkerConfig {
   file: string;
   /** better-sqlite3 addon for the running runtime (Electron's build in the app). */
   nativeBinding?: string;
+  /**
+   * Shared with the host: slot 0 holds the highest import ticket cancelled so far. The writer is
+   * busy inside the (synchronous) import and cannot read messages then, but it can read this.
+   */
+  cancel: Int32Array;
 }
 
 export type HostMessage =
   /** Open the catalog now (workers load their code first, so both can start loading at once). */
   | { type: 'open' }
-  | { type: 'call'; id: number; channel: ChannelName; input: unknown }
+  /** `ticket`: set for imports; the call is cancelled once `cancel[0] >= ticket`. */
+  | { type: 'call'; id: number; channel: string; input: unknown; ticket?: number }
   /** Checkpoint, close the connection and exit, after the calls already queued. */
   | { type: 'close' };
 
 export type WorkerMessage =
-  | { type: 'ready'; migration: MigrationReport }
+  | { type: 'ready'; migration: MigrationReport; sqliteVersion: string }
   /** The catalog cannot be used; the worker has closed the file and exits. */
   | { type: 'startup-failed'; error: AppError }
   | { type: 'result'; id: number; ok: true; data: unknown }
   | { type: 'result'; id: number; ok: false; error: AppError }
-  | { type: 'progress'; progress: ImportProgress }
+  | { type: 'event'; event: EventName; payload: unknown }
   | { type: 'closed'; error?: AppError };

@@ -172,6 +172,8 @@ describe.each(cases)('$key repository', ({ key, generated, bad, jsonPatch, nulla
       expect(created).toMatchObject({ page: null, entries: [] });
       expect(created.createdAt).toMatch(ISO);
       expect(created.updatedAt).toBe(created.createdAt);
+      // Made through the API: the user's row, never touched by an import.
+      expect(created).toMatchObject({ origin: 'user', userEditedAt: null, reprintedAs: null, supersededBy: null, unmapped: null });
       expect(repo.get('a')).toEqual(created);
       expect(repo.find('a')).toEqual(created);
     });
@@ -233,7 +235,7 @@ describe.each(cases)('$key repository', ({ key, generated, bad, jsonPatch, nulla
       age('a');
       const before = repo.get('a');
       const after = repo.update('a', { name: 'Renamed', page: 99 });
-      expect(after).toEqual({ ...before, name: 'Renamed', page: 99, updatedAt: after.updatedAt });
+      expect(after).toEqual({ ...before, name: 'Renamed', page: 99, updatedAt: after.updatedAt, userEditedAt: after.updatedAt });
       expect(after.createdAt).toBe(OLD);
       expect(after.updatedAt).toMatch(ISO);
       expect(after.updatedAt > OLD).toBe(true);
@@ -244,7 +246,13 @@ describe.each(cases)('$key repository', ({ key, generated, bad, jsonPatch, nulla
       repo.create(full('a'));
       const before = repo.get('a');
       const after = repo.update('a', jsonPatch);
-      expect(after).toEqual({ ...before, ...jsonPatch, ...generatedOf(after), updatedAt: after.updatedAt });
+      expect(after).toEqual({
+        ...before,
+        ...jsonPatch,
+        ...generatedOf(after),
+        updatedAt: after.updatedAt,
+        userEditedAt: after.updatedAt,
+      });
     });
 
     it('clears a nullable column with null', () => {
@@ -404,6 +412,18 @@ describe.each(cases)('$key repository', ({ key, generated, bad, jsonPatch, nulla
       expect(repo.get('c')).toMatchObject(full('c'));
     });
 
+    it('marks what it writes as the user\'s: new rows origin user, changed rows user-edited, imported rows keep their origin', () => {
+      repo.batchUpsert([full('a'), full('b')]);
+      sqlite.prepare(`UPDATE ${key} SET origin = 'import' WHERE id = 'a'`).run();
+      repo.batchUpsert([full('a', { page: 3 }), full('b')]);
+      expect(repo.get('a')).toMatchObject({ origin: 'import', page: 3 });
+      expect(repo.get('a').userEditedAt).toBe(repo.get('a').updatedAt);
+      // Unchanged: not an edit.
+      expect(repo.get('b')).toMatchObject({ origin: 'user', userEditedAt: null });
+      repo.update('b', { page: 4 });
+      expect(repo.get('b').userEditedAt).toMatch(ISO);
+    });
+
     it('writes a change of capitalisation only (names compare NOCASE, the upsert must not)', () => {
       repo.batchUpsert([full('a', { name: 'magic missile' })]);
       expect(repo.batchUpsert([full('a', { name: 'Magic Missile' })])).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
@@ -479,7 +499,7 @@ describe.each(cases)('$key repository', ({ key, generated, bad, jsonPatch, nulla
   });
 
   describe('read-only columns', () => {
-    const readOnly = [...generated, 'createdAt', 'updatedAt'];
+    const readOnly = [...generated, 'createdAt', 'updatedAt', 'origin', 'userEditedAt'];
     it.each(readOnly)('%s is refused on insert, update and batch upsert; nothing written', (column) => {
       repo.create(full('a'));
       const before = table();

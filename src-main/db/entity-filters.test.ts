@@ -646,3 +646,78 @@ describe('backgrounds', () => {
     expect(matching(backgrounds(), { featureNameContains: 'of the' })).toEqual(['acolyte-phb']);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Editions and item flags
+
+describe.each(ENTITY_TABLES)('%s: isReprinted', (key) => {
+  const state = useCatalog((catalog) => {
+    const repo = repositoryOf(catalog, key);
+    const row = (id: string, supersededBy: string | null, sourceId: Book = 'PHB') =>
+      samples[key].minimal({ id, name: id, sourceId, ...(sourceId === 'XPHB' ? { ruleSystemId: 'dnd5e-2024' } : {}) }) as Record<string, unknown> & { supersededBy?: string | null };
+    repo.batchUpsert([
+      { ...row('new-xphb', null, 'XPHB') },
+      { ...row('old-phb', null), supersededBy: 'new-xphb' },
+      // Its newer printing is not in the catalog: it is the newest printing present.
+      { ...row('orphan-phb', null), supersededBy: 'missing-xphb' },
+      { ...row('plain-phb', null) },
+    ]);
+  });
+
+  it('true: superseded by a row present in the same table; false: everything else', () => {
+    const repo = repositoryOf(state.catalog, key);
+    expect(matching(repo, { isReprinted: true } as never)).toEqual(['old-phb']);
+    expect(matching(repo, { isReprinted: false } as never)).toEqual(['new-xphb', 'orphan-phb', 'plain-phb']);
+    expect(matching(repo, { isReprinted: false, sourceId: 'PHB' } as never)).toEqual(['orphan-phb', 'plain-phb']);
+  });
+
+  it('follows the catalog: once the newer row is gone, the older one is the newest again', () => {
+    const repo = repositoryOf(state.catalog, key);
+    repo.update('old-phb', { supersededBy: 'missing-xphb' });
+    expect(matching(repo, { isReprinted: true } as never)).toEqual([]);
+    repo.update('old-phb', { supersededBy: 'new-xphb' });
+  });
+
+  it('refuses a value that is not a boolean', () => {
+    catchError('ValidationFailed', () => repositoryOf(state.catalog, key).list({ filter: { isReprinted: 'no' } }));
+  });
+});
+
+describe('items: flag filters', () => {
+  const state = useCatalog((catalog) => {
+    const flagged: Draft<'items'>[] = [
+      { id: 'bag-of-holding-phb', name: 'Bag of Holding', rarity: 'uncommon', isWondrous: true },
+      { id: 'staff-of-power-phb', name: 'Staff of Power', rarity: 'very rare', isStaff: true, requiresAttunement: true },
+      { id: 'demon-armor-phb', name: 'Demon Armor', rarity: 'very rare', isCursed: true },
+      { id: 'blackrazor-phb', name: 'Blackrazor', rarity: 'legendary', isSentient: true, isCursed: false },
+      { id: 'masquerade-tattoo-phb', name: 'Masquerade Tattoo', rarity: 'common', isTattoo: true, isWondrous: true },
+      { id: 'serpent-venom-phb', name: 'Serpent Venom', isPoison: true },
+      { id: 'longsword-phb', name: 'Longsword' },
+    ];
+    catalog.items.batchUpsert(flagged.map(inBook));
+  });
+
+  it.each([
+    ['isWondrous', ['bag-of-holding-phb', 'masquerade-tattoo-phb']],
+    ['isTattoo', ['masquerade-tattoo-phb']],
+    ['isStaff', ['staff-of-power-phb']],
+    ['isCursed', ['demon-armor-phb']],
+    ['isSentient', ['blackrazor-phb']],
+    ['isPoison', ['serpent-venom-phb']],
+  ])('%s: true gives the flagged rows, false the others', (flag, expected) => {
+    const all = matching(state.catalog.items, {});
+    expect(matching(state.catalog.items, { [flag]: true })).toEqual(sorted(expected));
+    expect(matching(state.catalog.items, { [flag]: false })).toEqual(all.filter((id) => !expected.includes(id)));
+  });
+
+  it('combine with the others: rare-or-better wondrous items that need attunement', () => {
+    expect(matching(state.catalog.items, { isWondrous: true, rarity: ['uncommon', 'rare'] })).toEqual(['bag-of-holding-phb']);
+    expect(matching(state.catalog.items, { isStaff: true, requiresAttunement: true })).toEqual(['staff-of-power-phb']);
+  });
+
+  it('a flag defaults to false and refuses a non-boolean', () => {
+    expect(state.catalog.items.get('longsword-phb')).toMatchObject({ isWondrous: false, isTattoo: false, isStaff: false, isCursed: false, isSentient: false, isPoison: false });
+    catchError('ValidationFailed', () => state.catalog.items.list({ filter: { isWondrous: 1 as unknown as boolean } }));
+    catchError('ValidationFailed', () => state.catalog.items.create({ ...inBook<Draft<'items'>>({ id: 'x-phb', name: 'X' }), isWondrous: 'yes' as unknown as boolean }));
+  });
+});

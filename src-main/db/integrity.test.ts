@@ -72,7 +72,7 @@ describe('checkSchemaDrift', () => {
     ],
     [
       'a column that became NOT NULL',
-      `DROP TABLE import_log; ${importLogUp.replace('error_message TEXT,', "error_message TEXT NOT NULL DEFAULT '',")}`,
+      `DROP TABLE import_log; ${importLogUp.replace('error_message TEXT,', "error_message TEXT NOT NULL,")}`,
       { table: 'import_log', kind: 'column-not-null', detail: /error_message/ },
     ],
   ])('reports %s', (_what, ddl, expected) => {
@@ -80,7 +80,9 @@ describe('checkSchemaDrift', () => {
     sqlite.pragma('foreign_keys = OFF'); // DROP TABLE of a referenced table
     sqlite.exec(ddl);
     sqlite.pragma('foreign_keys = ON');
-    const drift = checkSchemaDrift(sqlite);
+    // import_log rebuilt from its first migration lacks the statuses a later one added: that
+    // CHECK drift is real but not the case under test.
+    const drift = checkSchemaDrift(sqlite).filter((d) => !(d.kind === 'check-values' && d.detail.startsWith('column import_status')));
     expect(drift).toEqual([{ table: expected.table, kind: expected.kind, detail: expect.stringMatching(expected.detail) }]);
     expect(checkIntegrity(sqlite).ok).toBe(false);
   });

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { DriftIssue, ForeignKeyProblem, IntegrityReport } from '../../src-shared/db-types';
 import { allTables } from './catalog';
+import { checkColumnFacts } from './column-facts';
 import { SEARCH_TABLES, SEARCH_TRIGGERS } from './search/schema';
 
 export type { DriftIssue, ForeignKeyProblem, IntegrityReport };
@@ -49,7 +50,8 @@ interface IndexListRow {
 const IGNORED_TABLES = new Set(['schema_version']);
 
 export function checkSchemaDrift(sqlite: Database.Database, tables: readonly SQLiteTable[] = allTables): DriftIssue[] {
-  const issues: DriftIssue[] = [];
+  // CHECK value lists, defaults and generated expressions (./column-facts.ts) first, per table below.
+  const issues: DriftIssue[] = [...checkColumnFacts(sqlite, tables)];
   // FTS5 keeps its data in shadow tables (search_index_data …): they belong to their virtual table.
   const live = new Set(
     (

@@ -8,7 +8,7 @@ import { openConnection } from './connection';
 import { prepareForWrite, probeFile } from './probe';
 import { listVerifiedBackups, restoreBackup, verifyBackup } from './restore';
 import { openCatalog } from './startup';
-import { latestVersion } from './migrations';
+import { latestVersion as LATEST } from './migrations';
 
 function closedCatalog(dir = tempDir()): string {
   const { catalog, connection, file } = openMigrated(dir);
@@ -100,13 +100,13 @@ describe('backups and restore', () => {
   it('listVerifiedBackups flags a file that does not verify; partial files are never listed', () => {
     const file = closedCatalog();
     const connection = openConnection(file, { readonly: true });
-    const good = backupBeforeMigration(connection.sqlite, file, latestVersion);
+    const good = backupBeforeMigration(connection.sqlite, file, LATEST);
     connection.close();
     writeFileSync(good.replace(/Z\.v/, 'Z-9.v'), 'truncated');
     writeFileSync(`${good}.partial-999999`, 'half');
     const listed = listVerifiedBackups(file);
     expect(listed.map((b) => b.file)).not.toContain(`${good}.partial-999999`);
-    expect(listed.find((b) => b.file === good)).toMatchObject({ version: latestVersion });
+    expect(listed.find((b) => b.file === good)).toMatchObject({ version: LATEST });
     expect(listed.find((b) => b.file === good)?.problem).toBeUndefined();
     expect(listed.filter((b) => b.problem)).toHaveLength(1);
     expect(listBackups(file)).toHaveLength(2);

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMigrated, seedRuleSystemAndSource, type MigratedCatalog } from '../../test/helpers';
 import { ENTITY_TABLES, repositoryOf, samples, type EntityTable } from '../../test/entity-samples';
+import { ITEM_FLAG_KEYS, ITEM_FLAGS } from '../../src-shared/catalog/tables';
 
 let ctx: MigratedCatalog;
 beforeAll(() => {
@@ -28,6 +29,9 @@ const common: Case[] = ENTITY_TABLES.flatMap((key): Case[] => [
   [key, { sourceId: 'PHB' }, `${key}_source_id_idx`],
   [key, { sourceId: ['PHB', 'XPHB'] }, `${key}_source_id_idx`],
   [key, { ruleSystemId: 'dnd5e-2014' }, `${key}_rule_system_id_idx`],
+  [key, { isReprinted: true }, `${key}_superseded_by_idx`],
+  // false keeps nearly every row: another filter's index drives, the reprint test rides along.
+  [key, { isReprinted: false, sourceId: 'PHB' }, `${key}_source_id_idx`],
 ]);
 
 const specific: Case[] = [
@@ -48,6 +52,10 @@ const specific: Case[] = [
   ['items', { isMagic: true }, 'items_is_magic_idx'],
   ['items', { isMagic: false }, 'items_is_magic_idx'],
   ['items', { baseItemId: 'items-a' }, 'items_base_item_id_idx'],
+  ...ITEM_FLAG_KEYS.flatMap((flag): Case[] => [
+    ['items', { [flag]: true }, `items_${ITEM_FLAGS[flag].column}_idx`],
+    ['items', { [flag]: false }, `items_${ITEM_FLAGS[flag].column}_idx`],
+  ]),
   ['races', { raceType: 'subrace' }, 'races_race_type_idx'],
   ['races', { parentRaceId: 'races-a' }, 'races_parent_race_id_idx'],
   ['classes', { classType: 'subclass' }, 'classes_class_type_idx'],
@@ -61,6 +69,18 @@ const specific: Case[] = [
 const scans = (table: string) => (line: string) => new RegExp(`^SCAN ${table}\\b`).test(line);
 const searches = (table: string, index: string) => (line: string) =>
   new RegExp(`^SEARCH ${table} USING (COVERING )?INDEX ${index} \\(`).test(line);
+
+describe.each(ENTITY_TABLES)('%s isReprinted', (key) => {
+  it('tests each candidate\'s newer printing with one primary-key lookup, never a scan of the table', () => {
+    for (const isReprinted of [true, false]) {
+      const plan = repositoryOf(ctx.catalog, key).explainList({ filter: { isReprinted, sourceId: 'PHB' } });
+      for (const lines of [plan.rows, plan.count]) {
+        expect(lines.some((line) => /^SEARCH newer (EXISTS )?USING (COVERING )?INDEX sqlite_autoindex_\w+_1 \(id=\?\)/.test(line)), lines.join('\n')).toBe(true);
+        expect(lines.filter(scans(key)).concat(lines.filter((l) => l.startsWith('SCAN newer'))), lines.join('\n')).toEqual([]);
+      }
+    }
+  });
+});
 
 describe.each([...common, ...specific])('%s %o', (key, filter, index) => {
   it(`uses ${index} for the page and for the total, without scanning ${key}`, () => {

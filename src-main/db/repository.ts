@@ -22,6 +22,7 @@ import {
   type UpsertResult,
 } from '../../src-shared/catalog/define';
 import { nowIso } from '../../src-shared/catalog/tables/columns';
+import { PROVENANCE_KEYS } from '../../src-shared/catalog/tables/columns';
 import { CatalogError, fail, type ReferencingRows } from '../../src-shared/errors';
 import type { CatalogDb } from './connection';
 import { toCatalogError } from './sqlite-errors';
@@ -117,14 +118,23 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
   const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
   const idColumn: SQLiteColumn = requireColumn(columns, 'id', entity);
   const hasUpdatedAt = 'updatedAt' in columns;
+  // Tables with provenance (entity tables, sources): every API write marks the row as the user's.
+  // A new row gets origin's default, 'user'; a change to an existing row (update, or a batch
+  // upsert that changes it) sets user_edited_at, so the importer's sync leaves it alone.
+  const hasProvenance = 'userEditedAt' in columns && 'origin' in columns;
+  const userEdit = hasProvenance ? { userEditedAt: nowIso } : {};
 
   // Columns the application writes: not generated, not managed timestamps.
   const writable = Object.entries(columns)
     .filter(([key, column]) => !column.generated && key !== 'createdAt' && key !== 'updatedAt')
     .map(([key]) => key);
+  const provenance = new Set<string>(hasProvenance ? PROVENANCE_KEYS : []);
   const conflictTarget = definition.conflictTarget ?? [idColumn];
   const conflictKeys = new Set(conflictTarget.map((c) => c.name));
-  const updatable = writable.filter((key) => key !== 'id' && !conflictKeys.has((columns[key] as SQLiteColumn).name));
+  // Provenance is never taken from the incoming row: an upsert keeps who made the row.
+  const updatable = writable.filter(
+    (key) => key !== 'id' && !conflictKeys.has((columns[key] as SQLiteColumn).name) && !provenance.has(key),
+  );
 
   // Wrapped in sql`` so drizzle binds our encoded values as they are: its own column encoders
   // would turn a JSON column's null into the text 'null'.
@@ -182,6 +192,7 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
         set: {
           ...Object.fromEntries(updatable.map((key) => [key, sql.raw(`excluded."${(columns[key] as SQLiteColumn).name}"`)])),
           ...(hasUpdatedAt ? { updatedAt: nowIso } : {}),
+          ...userEdit,
         },
         // Identical rows are left alone, so re-importing the same data changes nothing.
         setWhere: sql`(${sameRow}) IS NOT (${incomingRow})`,
@@ -263,7 +274,7 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
   function buildUpdate(keys: string[]) {
     return db
       .update(table)
-      .set({ ...placeholders(keys), ...(hasUpdatedAt ? { updatedAt: nowIso } : {}) })
+      .set({ ...placeholders(keys), ...(hasUpdatedAt ? { updatedAt: nowIso } : {}), ...userEdit })
       .where(eq(idColumn, sql.placeholder('__id')))
       .prepare();
   }
@@ -279,16 +290,20 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
     const sortColumn = definition.sortable[sortBy] as SQLiteColumn;
     const order = direction === 'desc' ? desc(sortColumn) : asc(sortColumn);
     const tiebreak = sortColumn === idColumn ? [] : [direction === 'desc' ? desc(idColumn) : asc(idColumn)];
+    // Each prepared on first use: count() needs only the count, which also works on an older
+    // schema (a catalog opened without migrating) that lacks some of the columns.
     return {
-      rows: db
-        .select()
-        .from(table)
-        .where(where)
-        .orderBy(order, ...tiebreak)
-        .limit(sql.placeholder('limit'))
-        .offset(sql.placeholder('offset'))
-        .prepare(),
-      count: db.select({ n: count() }).from(table).where(where).prepare(),
+      rows: once(() =>
+        db
+          .select()
+          .from(table)
+          .where(where)
+          .orderBy(order, ...tiebreak)
+          .limit(sql.placeholder('limit'))
+          .offset(sql.placeholder('offset'))
+          .prepare(),
+      ),
+      count: once(() => db.select({ n: count() }).from(table).where(where).prepare()),
     };
   }
 
@@ -410,8 +425,8 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
     list(input = {}) {
       const { statements, params, limit, offset } = listQuery(input);
       try {
-        const items = statements.rows.all({ ...params, limit, offset }) as Row[];
-        const total = statements.count.get(params)?.n ?? 0;
+        const items = statements.rows().all({ ...params, limit, offset }) as Row[];
+        const total = statements.count().get(params)?.n ?? 0;
         return { items, total, limit, offset };
       } catch (error) {
         throw toCatalogError(error, { entity });
@@ -424,7 +439,7 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
       const statements = listStatements.get(`${shape}|${definition.defaultSort}|asc`, () =>
         buildList(parts, definition.defaultSort, 'asc'),
       );
-      return statements.count.get(params)?.n ?? 0;
+      return statements.count().get(params)?.n ?? 0;
     },
 
     batchUpsert(rows) {
@@ -458,8 +473,8 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
     explainList(input = {}) {
       const { statements, params, limit, offset } = listQuery(input);
       return {
-        rows: explain(statements.rows.getQuery(), { ...params, limit, offset }),
-        count: explain(statements.count.getQuery(), params),
+        rows: explain(statements.rows().getQuery(), { ...params, limit, offset }),
+        count: explain(statements.count().getQuery(), params),
       };
     },
   };

@@ -1,19 +1,19 @@
 /**
  * Every channel of the IPC contract, end to end: the renderer client (the preload's code) → a
- * transport that structured-clones like Electron → the router (sender check, payload limits,
- * zod) → the handlers → the repositories on a real SQLite file. For each channel: success, and
+ * transport that structured-clones like Electron → the router (sender check, payload limits;
+ * zod for main-process channels) → the database dispatcher (the one zod parse) → the
+ * repositories on a real SQLite file, or the main-process handlers over stand-in services. For each channel: success, and
  * each error the channel documents, with the stored data unchanged by every failed call.
  *
  * The suite walks `contract`, so a channel added there without test cases here fails the run.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_PAGE_SIZE } from '../../src-shared/catalog/define';
 import { catalogEntities, ENTITY_KEYS, type EntityKey } from '../../src-shared/catalog/entities';
 import { samples, ENTITY_TABLES, type EntityTable } from '../../test/entity-samples';
 import { tempDir } from '../../test/helpers';
-import { contract, ENTITY_VERBS, MAX_BATCH_ROWS, type EntityVerb } from '../../src-shared/contract';
+import { contract, ENTITY_API, ENTITY_VERBS, MAX_BATCH_ROWS, type EntityVerb } from '../../src-shared/contract';
 import {
   ERROR_CODES,
   isAppError,
@@ -22,11 +22,12 @@ import {
   type ReferencingRows,
   type Result,
 } from '../../src-shared/errors';
-import type { ImportProgress, ImportResult } from '../../src-shared/import-types';
+import { IMPORT_KINDS, type ImportProgress, type ImportResult } from '../../src-shared/import-types';
 import { embeddedMigrations } from '../db/migrations';
 import { openCatalog } from '../db/startup';
-import { sampleRow, SAMPLE_NAMES, SEED_RULE_SYSTEMS, SEED_SOURCES } from './sample-rows';
-import { createTestTransport, dumpDatabase, RAW_SQLITE_TEXT, type TestTransport } from './test-transport';
+import { sampleRow, SAMPLE_NAMES, SEED_RULE_SYSTEMS, SEED_SOURCES } from '../../test/sample-rows';
+import { createTestTransport, dumpDatabase, RAW_SQLITE_TEXT, type TestTransport } from '../../test/ipc-transport';
+import { writeTwoSpellFolder } from '../../test/synthetic-5etools';
 
 type Row = Record<string, unknown>;
 type AnyMethod = (input?: unknown) => Promise<Result<unknown>>;
@@ -173,7 +174,7 @@ const SPECS: Record<EntityKey, EntitySpec> = {
     referencedBy: async (id) => {
       await childRows('spells', 2, () => ({ sourceId: id }));
       await childRows('items', 1, () => ({ sourceId: id }));
-      await ok('importLog', 'create', { filePath: '/data/mm.json', fileType: '5etools', sourceId: id });
+      t.catalog.importLog.create({ filePath: '/data/mm.json', fileType: '5etools', sourceId: String(id) });
       return [
         { entity: 'items', column: 'source_id', count: 1 },
         { entity: 'spells', column: 'source_id', count: 2 },
@@ -268,8 +269,11 @@ const SPECS: Record<EntityKey, EntitySpec> = {
 
 const idOf = (row: unknown) => (row as { id: string | number }).id;
 
-/** row(n) created through the API; returns the stored row. */
-const create = (key: EntityKey, n: number) => ok<Row>(key, 'create', SPECS[key].row(n));
+/** row(n) created through the API (through the repository for a read-only table); returns the stored row. */
+const create = (key: EntityKey, n: number): Promise<Row> =>
+  (ENTITY_API[key] as readonly EntityVerb[]).includes('create')
+    ? ok<Row>(key, 'create', SPECS[key].row(n))
+    : Promise.resolve(structuredClone((t.catalog[key] as unknown as { create(row: Row): Row }).create(SPECS[key].row(n))));
 
 // ---------------------------------------------------------------------------------------------
 // Test cases per entity verb.
@@ -346,8 +350,10 @@ const entityVerbCases: Record<EntityVerb, (key: EntityKey, spec: EntitySpec) => 
       const before = await create(key, 1);
       const after = await ok<Row>(key, 'update', { id: idOf(before), patch: spec.patch });
       for (const [field, value] of Object.entries(spec.patch)) expect(after[field], field).toEqual(value);
-      const untouched = Object.keys(before).filter((k) => !(k in spec.patch) && k !== 'updatedAt');
+      // updatedAt changes; userEditedAt records the user's edit (the importer's sync leaves such rows alone).
+      const untouched = Object.keys(before).filter((k) => !(k in spec.patch) && k !== 'updatedAt' && k !== 'userEditedAt');
       for (const field of untouched) expect(after[field], field).toEqual(before[field]);
+      if ('userEditedAt' in before) expect(after['userEditedAt']).toBe(after['updatedAt']);
       expect(await ok(key, 'get', { id: idOf(before) })).toEqual(after);
     });
     it('NotFound for an unknown id', async () => {
@@ -515,83 +521,6 @@ const entityVerbCases: Record<EntityVerb, (key: EntityKey, spec: EntitySpec) => 
 // ---------------------------------------------------------------------------------------------
 // db and import channels.
 
-/** A tiny 5etools data folder: one book, two spells and their class lists. */
-function writeFiveEtoolsFolder(): string {
-  const dir = join(tempDir('mimir-5etools-'), 'data');
-  mkdirSync(dir);
-  const json = (name: string, value: unknown) => writeFileSync(join(dir, name), JSON.stringify(value, null, '\t'));
-  json('sources.json', {
-    book: [
-      {
-        name: "Player's Handbook (2014)",
-        id: 'PHB',
-        source: 'PHB',
-        group: 'core',
-        published: '2014-08-19',
-        author: 'Wizards RPG Team',
-      },
-    ],
-  });
-  json('spells.json', {
-    spell: [
-      {
-        name: 'Acid Splash',
-        source: 'PHB',
-        page: 211,
-        srd: true,
-        level: 0,
-        school: 'C',
-        time: [{ number: 1, unit: 'action' }],
-        range: { type: 'point', distance: { type: 'feet', amount: 60 } },
-        components: { v: true, s: true },
-        duration: [{ type: 'instant' }],
-        entries: [
-          'You hurl a bubble of acid. A target must succeed on a Dexterity saving throw or take {@damage 1d6} acid damage.',
-        ],
-        damageInflict: ['acid'],
-        savingThrow: ['dexterity'],
-      },
-      {
-        name: 'Aid',
-        source: 'PHB',
-        page: 211,
-        srd: true,
-        level: 2,
-        school: 'A',
-        time: [{ number: 1, unit: 'action' }],
-        range: { type: 'point', distance: { type: 'feet', amount: 30 } },
-        components: { v: true, s: true, m: 'a tiny strip of white cloth' },
-        duration: [{ type: 'timed', duration: { type: 'hour', amount: 8 } }],
-        entries: ["Each target's hit point maximum and current hit points increase by 5 for the duration."],
-        entriesHigherLevel: [
-          {
-            type: 'entries',
-            name: 'At Higher Levels',
-            entries: ["A target's hit points increase by an additional 5 for each slot level above 2nd."],
-          },
-        ],
-      },
-    ],
-  });
-  json('spell-sources.json', {
-    PHB: {
-      'Acid Splash': {
-        class: [
-          { name: 'Sorcerer', source: 'PHB' },
-          { name: 'Wizard', source: 'PHB' },
-        ],
-      },
-      Aid: {
-        class: [
-          { name: 'Cleric', source: 'PHB' },
-          { name: 'Paladin', source: 'PHB' },
-        ],
-      },
-    },
-  });
-  return dir;
-}
-
 const kindCounts = (imported: number) => ({
   imported,
   skipped: 0,
@@ -601,10 +530,15 @@ const kindCounts = (imported: number) => ({
   updated: 0,
   unchanged: 0,
   warnings: 0,
+  removed: 0,
+  keptReferenced: 0,
+  keptSkipped: 0,
+  conflicts: 0,
 });
 
 const stubResult: ImportResult = {
   logId: 1,
+  dryRun: false,
   status: 'success',
   counts: {
     sources: kindCounts(1),
@@ -621,6 +555,13 @@ const stubResult: ImportResult = {
   files: ['sources.json', 'spells.json', 'spell-sources.json'],
   recordsProcessed: 3,
   recordsImported: 3,
+  sync: {
+    changes: Object.fromEntries(
+      IMPORT_KINDS.map((kind) => [kind, { inserted: kind === 'spells' ? ['a', 'b'] : [], updated: [], removed: [] }]),
+    ) as unknown as ImportResult['sync']['changes'],
+    kept: [],
+    conflicts: [],
+  },
 };
 
 const otherCases: Record<string, () => void> = {
@@ -670,7 +611,7 @@ const otherCases: Record<string, () => void> = {
       const seen: string[] = [];
       t = createTestTransport({
         copyFrom: template,
-        importFiveEtools: (_catalog, dataDir, onProgress) => {
+        importFiveEtools: (_catalog, dataDir, { onProgress }) => {
           seen.push(dataDir);
           onProgress({ stage: 'writing', done: 1, total: 3, kind: 'sources' });
           onProgress({ stage: 'writing', done: 3, total: 3, kind: 'spells' });
@@ -678,7 +619,7 @@ const otherCases: Record<string, () => void> = {
         },
       });
       const received: ImportProgress[] = [];
-      const stop = t.client.import.onProgress((progress) => received.push(progress));
+      const stop = t.client.on('import:progress', (progress) => received.push(progress));
       expect(await ok('import', 'fiveEtools', { dataDir: '/data/5etools' })).toEqual(stubResult);
       expect(seen).toEqual(['/data/5etools']);
       expect(received).toEqual([
@@ -688,12 +629,12 @@ const otherCases: Record<string, () => void> = {
       stop();
       await ok('import', 'fiveEtools', { dataDir: '/data/5etools' });
       expect(received).toHaveLength(2);
-      expect(t.progress).toHaveLength(4);
+      expect(t.events.filter((e) => e.event === 'import:progress')).toHaveLength(4);
     });
     it('imports a 5etools folder, reporting progress and logging the run', async () => {
       const received: ImportProgress[] = [];
-      t.client.import.onProgress((progress) => received.push(progress));
-      const result = await ok<ImportResult>('import', 'fiveEtools', { dataDir: writeFiveEtoolsFolder() });
+      t.client.on('import:progress', (progress) => received.push(progress));
+      const result = await ok<ImportResult>('import', 'fiveEtools', { dataDir: writeTwoSpellFolder(join(tempDir('mimir-5etools-'), 'data')) });
       expect(result.status).toBe('success');
       expect(result.counts.spells).toMatchObject({ imported: 2, skipped: 0 });
       expect(result.skipped).toEqual([]);
@@ -703,7 +644,7 @@ const otherCases: Record<string, () => void> = {
       expect(spells.items.map((s) => s['name'])).toEqual(['Acid Splash', 'Aid']);
       const wizard = await ok<{ items: Row[] }>('spells', 'list', { filter: { class: 'wizard' } });
       expect(wizard.items.map((s) => s['name'])).toEqual(['Acid Splash']);
-      const history = await ok<{ items: Row[] }>('import', 'history', {});
+      const history = await ok<{ items: Row[] }>('importLog', 'list', { sort: { by: 'id', direction: 'desc' } });
       expect(history.items[0]).toMatchObject({ id: result.logId, importStatus: 'success' });
     });
     it('a missing data folder is a typed error and writes no catalog rows', async () => {
@@ -716,6 +657,9 @@ const otherCases: Record<string, () => void> = {
       expect({ ...after, import_log: [], sqlite_sequence: [] }).toEqual({ ...before, import_log: [], sqlite_sequence: [] });
     });
     it('ValidationFailed for an empty, relative, oversized or missing data folder (importer not called)', async () => {
+      let called = 0;
+      t.close();
+      t = createTestTransport({ copyFrom: template, importFiveEtools: () => (called++, stubResult) });
       const cases: [unknown, (string | number)[]][] = [
         [{ dataDir: '' }, ['dataDir']],
         [{ dataDir: 'data/5etools' }, ['dataDir']],
@@ -727,26 +671,59 @@ const otherCases: Record<string, () => void> = {
         const error = await rejected('import', 'fiveEtools', input, 'ValidationFailed');
         expect(pathsOf(error), JSON.stringify(input).slice(0, 50)).toContainEqual(path);
       }
-      expect(t.executed).toEqual([]);
+      expect(called).toBe(0);
     });
   },
-  'import:history': () => {
-    it('lists past runs, newest first unless sorted otherwise', async () => {
-      await create('importLog', 1);
-      await create('importLog', 2);
-      const newest = await ok<{ items: Row[]; total: number }>('import', 'history', {});
-      expect(newest.items.map(idOf)).toEqual([102, 101]);
-      expect(newest.total).toBe(2);
-      const oldest = await ok<{ items: Row[] }>('import', 'history', { sort: { by: 'startedAt', direction: 'asc' } });
-      expect(oldest.items.map(idOf)).toEqual([101, 102]);
-      const partial = await ok<{ items: Row[] }>('import', 'history', { filter: { importStatus: 'partial' } });
-      expect(partial.items.map(idOf)).toEqual([102]);
+  'import:cancel': () => {
+    it('answers cancelled: false when no import runs, without reaching the database', async () => {
+      expect(await ok('import', 'cancel')).toEqual({ cancelled: false });
+      expect(t.executed).toEqual(['import:cancel']);
     });
-    it('ValidationFailed for an unknown filter or an oversized page', async () => {
-      const unknown = await rejected('import', 'history', { filter: { user: 'dm' } }, 'ValidationFailed');
-      expect(pathsOf(unknown)).toEqual([['filter', 'user']]);
-      const page = await rejected('import', 'history', { limit: 10_000 }, 'ValidationFailed');
-      expect(page.message).toContain(`page size is capped at ${MAX_PAGE_SIZE}`);
+    it('ValidationFailed for any input', async () => {
+      await rejected('import', 'cancel', { all: true }, 'ValidationFailed');
+    });
+  },
+  'dialog:chooseFolder': () => {
+    it("returns the folder the user chose, or null when they cancelled", async () => {
+      t.services.chosenFolder = '/home/dm/5etools/data';
+      expect(await ok('dialog', 'chooseFolder', { title: 'Choose the 5etools data folder' })).toBe('/home/dm/5etools/data');
+      t.services.chosenFolder = null;
+      expect(await ok('dialog', 'chooseFolder')).toBeNull();
+      expect(t.executed).toEqual(['dialog:chooseFolder', 'dialog:chooseFolder']);
+    });
+    it('never hands on a relative path', async () => {
+      t.services.chosenFolder = 'data';
+      expect(await ok('dialog', 'chooseFolder')).toBeNull();
+    });
+    it('ValidationFailed for an unknown key or an empty title', async () => {
+      const unknown = await rejected('dialog', 'chooseFolder', { defaultPath: '/etc' }, 'ValidationFailed');
+      expect(pathsOf(unknown)).toEqual([['defaultPath']]);
+      const empty = await rejected('dialog', 'chooseFolder', { title: '' }, 'ValidationFailed');
+      expect(pathsOf(empty)).toEqual([['title']]);
+    });
+  },
+  'app:info': () => {
+    it('reports versions, the catalog file and the backups folder', async () => {
+      expect(await ok('app', 'info')).toEqual({
+        versions: t.services.versions(),
+        catalogFile: t.services.catalogFile,
+        backupsFolder: t.services.backupsFolder,
+      });
+    });
+    it('ValidationFailed for any input', async () => {
+      await rejected('app', 'info', { verbose: true }, 'ValidationFailed');
+    });
+  },
+  'shell:showItemInFolder': () => {
+    it("shows the app's own places only: the backups folder or the catalog file", async () => {
+      expect(await ok('shell', 'showItemInFolder', { target: 'backups' })).toBeNull();
+      expect(await ok('shell', 'showItemInFolder', { target: 'catalog' })).toBeNull();
+      expect(t.services.shown).toEqual([t.services.backupsFolder, t.services.catalogFile]);
+    });
+    it('ValidationFailed for a path or an unknown target (nothing shown)', async () => {
+      await rejected('shell', 'showItemInFolder', { target: '/etc/passwd' }, 'ValidationFailed');
+      await rejected('shell', 'showItemInFolder', { path: '/etc' }, 'ValidationFailed');
+      expect(t.services.shown).toEqual([]);
     });
   },
 };
@@ -757,6 +734,7 @@ const otherCases: Record<string, () => void> = {
 describe.each(Object.entries(contract))('window.mimir.%s', (namespace, methods) => {
   for (const [verb, { channel }] of Object.entries(methods as Record<string, { channel: string }>)) {
     const isEntity = (ENTITY_KEYS as readonly string[]).includes(namespace) && (ENTITY_VERBS as readonly string[]).includes(verb);
+    // Every verb of a table is declared in ENTITY_API; the contract offers exactly those.
     const cases = isEntity
       ? () => entityVerbCases[verb as EntityVerb](namespace as EntityKey, SPECS[namespace as EntityKey])
       : otherCases[channel];
@@ -791,7 +769,7 @@ describe('unexpected failures', () => {
     t.close();
     t = createTestTransport({
       copyFrom: template,
-      execute: () => () => Promise.reject(new Error(secret)),
+      database: () => () => Promise.reject(new Error(secret)),
     });
     const reply = await method('spells', 'list')({});
     expect(reply.ok).toBe(false);
@@ -810,7 +788,7 @@ describe('unexpected failures', () => {
     t.close();
     t = createTestTransport({
       copyFrom: template,
-      execute: () => () => {
+      database: () => () => {
         throw new TypeError(secret);
       },
     });
@@ -836,7 +814,7 @@ describe('unexpected failures', () => {
     };
     const internal: ErrorOf<'Internal'> = { code: 'Internal', message: secret, details: { reason: secret } };
     let next: unknown = busy;
-    t = createTestTransport({ copyFrom: template, execute: () => () => Promise.reject(next) });
+    t = createTestTransport({ copyFrom: template, database: () => () => Promise.reject(next) });
     expect(await method('spells', 'count')({})).toEqual({ ok: false, error: busy });
     next = internal;
     const reply = await method('spells', 'count')({});

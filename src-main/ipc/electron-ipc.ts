@@ -1,11 +1,10 @@
 /**
  * Binds the router to Electron: one `ipcMain.handle` per contract channel (never a catch-all),
- * each handing the router what Electron knows about the sender. Progress events go to the app
- * window only. Everything else (validation, the envelope) is the router's job.
+ * each handing the router what Electron knows about the sender; and forwards the contract's
+ * events to the app window only. Everything else (validation, the envelope) is the router's job.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { CHANNEL_NAMES, IMPORT_PROGRESS_EVENT } from '../../src-shared/contract';
-import type { ImportProgress } from '../../src-shared/import-types';
+import { CHANNEL_NAMES, isEventName, type EventName } from '../../src-shared/channels';
 import type { Router, Sender } from './router';
 
 /** The facts about an invoke's sender, as the router's sender policy needs them. */
@@ -37,7 +36,8 @@ export function bindIpc(ipcMain: IpcMain, router: Router): () => void {
   };
 }
 
-/** Pushes an import progress event to the app window (dropped while there is none). */
-export function sendProgress(contents: WebContents | undefined, progress: ImportProgress): void {
-  if (contents && !contents.isDestroyed()) contents.send(IMPORT_PROGRESS_EVENT, progress);
+/** Pushes one contract event to the app window (dropped while there is none, or for an undeclared name). */
+export function sendEvent(contents: WebContents | undefined, event: EventName, payload: unknown): void {
+  if (!isEventName(event)) return;
+  if (contents && !contents.isDestroyed()) contents.send(event, payload);
 }

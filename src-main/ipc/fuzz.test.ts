@@ -4,6 +4,9 @@
  * example bent out of shape (wrong types, extra and missing keys at any depth), huge strings,
  * deep nesting, over-long arrays and prototype-pollution keys — and arbitrary senders.
  *
+ * Main-process channels (dialogs, shell, app facts, import:cancel) are fuzzed like the others,
+ * over the transport's stand-in services.
+ *
  * Properties, for every call: the router answers (never throws or rejects) with a well-formed
  * envelope that survives structured cloning; errors carry a known code and no raw SQLite text;
  * no input makes a handler fail unexpectedly (Internal); an untrusted sender never reaches the
@@ -17,12 +20,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogEntities, ENTITY_KEYS, type EntityKey } from '../../src-shared/catalog/entities';
-import { CHANNEL_NAMES, channelsByName, MAX_BATCH_ROWS, type ChannelName } from '../../src-shared/contract';
+import { CHANNEL_NAMES, channelsByName, ENTITY_API, MAX_BATCH_ROWS, type ChannelName } from '../../src-shared/contract';
 import { ERROR_CODES, type Result } from '../../src-shared/errors';
 import { PAYLOAD_LIMITS } from '../../src-shared/payload-limits';
 import { checkIntegrity } from '../db/integrity';
 import type { Sender } from './router';
-import { sampleRow, SEED_RULE_SYSTEMS, SEED_SOURCES } from './sample-rows';
+import { sampleRow, SEED_RULE_SYSTEMS, SEED_SOURCES } from '../../test/sample-rows';
 import {
   createTestTransport,
   dumpDatabase,
@@ -30,7 +33,7 @@ import {
   RAW_SQLITE_TEXT,
   TRUSTED_SENDER,
   type TestTransport,
-} from './test-transport';
+} from '../../test/ipc-transport';
 
 const SEED = Number(process.env['MIMIR_FUZZ_SEED'] ?? 0x6d696d72);
 const RUNS = Number(process.env['MIMIR_FUZZ_RUNS'] ?? 100);
@@ -187,8 +190,10 @@ function validExample(channel: ChannelName): unknown {
   switch (channel) {
     case 'import:5etools':
       return { dataDir: join(t.dir, 'no-such-folder') };
-    case 'import:history':
-      return { filter: { importStatus: 'success' }, limit: 10 };
+    case 'dialog:chooseFolder':
+      return { title: 'Choose a folder' };
+    case 'shell:showItemInFolder':
+      return { target: 'backups' };
     default:
       return {};
   }
@@ -439,7 +444,9 @@ describe('after the run', () => {
   it('every channel was fuzzed', () => {
     expect(calls).toBeGreaterThanOrEqual(CHANNEL_NAMES.length * RUNS);
     expect(new Set(CHANNEL_NAMES)).toEqual(new Set(channelsByName.keys()));
-    expect(Object.keys(catalogEntities).length * 7 + 4).toBe(CHANNEL_NAMES.length);
+    const entityChannels = Object.values(ENTITY_API).reduce((sum, verbs) => sum + verbs.length, 0);
+    expect(entityChannels + 7).toBe(CHANNEL_NAMES.length);
+    expect(Object.keys(ENTITY_API).sort()).toEqual(Object.keys(catalogEntities).sort());
   });
 
   it('the database passes integrity_check and foreign key checks', () => {

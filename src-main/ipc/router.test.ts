@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PAYLOAD_LIMITS } from '../../src-shared/payload-limits';
 import { isAppError, type ErrorOf, type Result } from '../../src-shared/errors';
-import { createTestTransport, dumpDatabase, TRUSTED_SENDER, type TestTransport } from './test-transport';
+import { createTestTransport, dumpDatabase, TRUSTED_SENDER, type TestTransport } from '../../test/ipc-transport';
 import type { Sender } from './router';
 
 let t: TestTransport;
@@ -177,8 +177,12 @@ describe('payload limits (checked before the schema)', () => {
     expect(await t.send('spells:get', input)).toMatchObject({ ok: true, data: { id: 'fireball-phb' } });
   });
 
-  it('lists every unknown key with its own path', async () => {
-    const error = await refused('spells:list', { filter: { klass: 'wizard', lvl: 3 }, pageSize: 10 });
+  it('lists every unknown key with its own path (the schema check, in the database dispatcher)', async () => {
+    const before = dumpDatabase(t.connection.sqlite);
+    const reply = await t.send('spells:list', { filter: { klass: 'wizard', lvl: 3 }, pageSize: 10 });
+    expect(dumpDatabase(t.connection.sqlite)).toEqual(before);
+    const error = (reply as { ok: false; error: ErrorOf<'ValidationFailed'> }).error;
+    expect(error.code).toBe('ValidationFailed');
     expect(error.details.issues.map((issue) => issue.path)).toEqual(
       expect.arrayContaining([
         ['filter', 'klass'],

@@ -5,7 +5,7 @@
  *
  * Pure code (drizzle's SQL builders and zod): imported by the main process and the preload.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { getTableName, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 
@@ -143,13 +143,36 @@ export function contains(column: SQLiteColumn): FilterSpec<string> {
   };
 }
 
-/** The filters every catalog entity table has: rule system, source and name search. */
-export function entityFilters(t: { ruleSystemId: SQLiteColumn; sourceId: SQLiteColumn; name: SQLiteColumn }) {
+/**
+ * `isReprinted`: true for a row whose `superseded_by` names a row that exists in the same table
+ * (a newer printing present in the catalog), false for every other row, so `false` is "the
+ * newest printing of everything present". Two SQL forms, so `true` is answered from the partial
+ * index on `superseded_by` (marked `unlikely()`, as the range filters are: without statistics
+ * SQLite would rather walk the sort column's index) and each candidate costs one primary-key
+ * lookup; `false` tests the same lookup on the rows the other filters leave.
+ */
+export function reprinted(table: SQLiteTable, supersededBy: SQLiteColumn): FilterSpec<boolean> {
+  // Qualified by hand: inside the subquery an unqualified column would name the inner row.
+  const outer = sql.raw(`"${getTableName(table)}"."${supersededBy.name}"`);
+  const newer = sql`EXISTS (SELECT 1 FROM ${sql.identifier(getTableName(table))} AS "newer" WHERE "newer"."id" = ${outer})`;
+  return {
+    schema: z.boolean(),
+    form: (value) => (value ? 'yes' : 'no'),
+    // The value picks the form; neither form needs it bound.
+    where: (_p, form) => (form === 'yes' ? sql`(unlikely(${outer} IS NOT NULL) AND ${newer})` : sql`(${outer} IS NULL OR NOT ${newer})`),
+  };
+}
+
+/** The filters every catalog entity table has: rule system, source, name search, reprints. */
+export function entityFilters(
+  t: SQLiteTable & { ruleSystemId: SQLiteColumn; sourceId: SQLiteColumn; name: SQLiteColumn; supersededBy: SQLiteColumn },
+) {
   return {
     ruleSystemId: oneOf(t.ruleSystemId, ruleSystemIdSchema),
     sourceId: oneOf(t.sourceId, sourceIdSchema),
     nameStartsWith: startsWith(t.name),
     nameContains: contains(t.name),
+    isReprinted: reprinted(t, t.supersededBy),
   };
 }
 

@@ -11,12 +11,12 @@ import { CatalogError, isAppError, type AppError, type ErrorCode } from '../../s
 import { tempDir } from '../helpers';
 import { listBackups } from '../../src-main/db/backup';
 import { openCatalog } from '../../src-main/db/startup';
-import { latestVersion } from '../../src-main/db/migrations';
 import { startDatabaseHost } from '../../src-main/db-host/host';
-import { createTestTransport } from '../../src-main/ipc/test-transport';
+import { createTestTransport } from '../ipc-transport';
 import { describeStartupFailure, restoreNewestBackup } from '../../src-main/startup-failure';
 import { chattr, chattrUnsupported, contentOf, fillDisk, mountTmpfs, mountUnsupported, record, writeOutcomes } from './harness';
 import { copyCatalog, crashAfterCommit, foreignSqliteFile, populatedCatalog, rolledBackTo, spellData } from './fixtures';
+import { latestVersion as LATEST } from '../../src-main/db/migrations';
 
 writeOutcomes('app');
 
@@ -53,7 +53,7 @@ describe('app startup (database host)', () => {
     copyFileSync(backup, file);
     const host = await startDatabaseHost({ file, workerPath: WORKER });
     try {
-      expect(host.startup).toMatchObject({ ok: true, fromVersion: 6, toVersion: latestVersion });
+      expect(host.startup).toMatchObject({ ok: true, fromVersion: 6, toVersion: LATEST });
     } finally {
       await host.close();
     }
@@ -61,7 +61,7 @@ describe('app startup (database host)', () => {
     record({
       case: 'app start on a backup copied over a crashed catalog',
       done: 'crash leaves a -wal; backup copied over the file; startDatabaseHost',
-      result: `starts; the -wal is moved aside before SQLite sees it; catalog = backup migrated 6 → ${latestVersion}`,
+      result: `starts; the -wal is moved aside before SQLite sees it; catalog = backup migrated 6 → ${LATEST}`,
     });
   });
 
@@ -99,7 +99,7 @@ describe('app startup (database host)', () => {
 /** The router's envelope for an error thrown by a handler, over the structured-clone transport. */
 async function envelopeOf(produce: () => unknown): Promise<{ ok: boolean; error?: AppError }> {
   const transport = createTestTransport({
-    execute: (real) => async (channel, input) => (channel === 'db:status' ? produce() : real(channel, input)),
+    database: (real) => async (channel, input) => (channel === 'db:status' ? produce() : real(channel, input)),
   });
   try {
     return (await transport.send('db:status', {})) as { ok: boolean; error?: AppError };

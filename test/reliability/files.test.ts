@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers';
 import { backupBeforeMigration, listBackups } from '../../src-main/db/backup';
 import { openConnection } from '../../src-main/db/connection';
-import { latestVersion } from '../../src-main/db/migrations';
 import { cli, contentOf, fileState, hashFile, listDir, record, useCli, writeOutcomes } from './harness';
+import { latestVersion as LATEST } from '../../src-main/db/migrations';
 import {
   copyCatalog,
   crashAfterCommit,
@@ -51,14 +51,14 @@ describe('restoring a backup beside a stale -wal (defect 1)', () => {
     expect(moved).toHaveLength(1);
     expect(hashFile(join(dir, moved[0] as string))).toBe(staleWal);
     const now = contentOf(file);
-    expect(now.version).toBe(latestVersion);
+    expect(now.version).toBe(LATEST);
     expect(now.counts.spells).toBe(backupContent.counts.spells);
     const check = await cli(['check', '--db', file, '--json']);
     expect(check.json?.ok).toBe(true);
     record({
       case: 'backup copied by hand over a crashed catalog (stale -wal beside it)',
       done: 'crash leaves a committed -wal; backup copied over the file; migrate',
-      result: `the -wal (rollback-journal-mode file beside it) was moved aside byte-identical and named in a warning; catalog = the backup migrated to ${latestVersion}; check ok`,
+      result: `the -wal (rollback-journal-mode file beside it) was moved aside byte-identical and named in a warning; catalog = the backup migrated to ${LATEST}; check ok`,
     });
   });
 
@@ -80,7 +80,7 @@ describe('restoring a backup beside a stale -wal (defect 1)', () => {
     const aside = kept.find((k) => basename(k.from) === 'catalog.sqlite')?.to as string;
     expect(contentOf(aside).hash).toBe(crashed.hash);
     const now = contentOf(file);
-    expect(now.version).toBe(11); // the v6 backup, migrated by the open after the restore
+    expect(now.version).toBe(LATEST); // the v6 backup, migrated by the open after the restore
     expect(now.counts.spells).toBe(backupContent.counts.spells);
     expect(existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0).toBe(false);
     const imported = await cli(['import-5etools', data, '--db', file, '--json']);
@@ -89,7 +89,7 @@ describe('restoring a backup beside a stale -wal (defect 1)', () => {
     record({
       case: 'restore newest over a crashed catalog',
       done: 'crash leaves a committed -wal; npm run db -- restore newest; import afterwards',
-      result: `backup verified and renamed into place; old file + -wal + -shm kept as a pair that still opens to the crashed state; catalog migrated to ${latestVersion}; import and check ok`,
+      result: `backup verified and renamed into place; old file + -wal + -shm kept as a pair that still opens to the crashed state; catalog migrated to ${LATEST}; import and check ok`,
     });
   });
 
@@ -166,7 +166,7 @@ describe('sidecar files', () => {
       const run = await cli(['migrate', '--db', file, '--json']);
       expect(run.status, run.stderr).toBe(0);
       expect(run.json?.warnings?.join(' ')).toMatch(/no catalog file it could belong to/);
-      expect(contentOf(file).version).toBe(latestVersion);
+      expect(contentOf(file).version).toBe(LATEST);
       results.push('-wal without a file: moved aside, new catalog');
     }
     // stale -shm alone: harmless (SQLite rebuilds it), content unchanged.
@@ -263,8 +263,8 @@ describe('two migrations at once', () => {
       for (const run of runs) expect(run.status, run.stdout + run.stderr).toBe(0);
       const steps = runs.map((run) => ((run.json?.data?.steps ?? []) as unknown[]).length).sort((a, b) => a - b);
       expect(steps[0]).toBe(0);
-      expect(steps[1]).toBe(label === 'old' ? latestVersion - 6 : latestVersion);
-      expect(contentOf(file).version).toBe(latestVersion);
+      expect(steps[1]).toBe(label === 'old' ? LATEST - 6 : LATEST);
+      expect(contentOf(file).version).toBe(LATEST);
       expect((await cli(['check', '--db', file, '--json'])).json?.ok).toBe(true);
       if (label === 'old') expect(listBackups(file)).toHaveLength(1);
       outcomes.push(`${label} file: steps ${steps.join(' and ')}`);
@@ -272,7 +272,7 @@ describe('two migrations at once', () => {
     record({
       case: 'two concurrent migrations',
       done: 'two migrate processes started together, on a version-6 catalog and on a missing file',
-      result: `both exit 0 (${outcomes.join('; ')}), version ${latestVersion}, one backup, check ok`,
+      result: `both exit 0 (${outcomes.join('; ')}), version ${LATEST}, one backup, check ok`,
     });
   });
 });

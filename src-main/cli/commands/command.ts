@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { fail } from '../../../src-shared/errors';
+import type { CommandFlag } from '../args';
 import { damageOf, notACatalogReason, openInMemory, openSnapshot, probeFile, sidecarProblem, type FileProbe, type Snapshot } from '../../db/probe';
 import { toCatalogError } from '../../db/sqlite-errors';
 import type { Outcome } from '../output';
@@ -9,10 +10,12 @@ import type { Outcome } from '../output';
 export interface CommandContext {
   /** Absolute path of the catalog file (`--db`). */
   db: string;
-  /** Positional arguments after the command name, as many as `arguments` names. */
+  /** Positional arguments after the command name: those `arguments` names, then any optional ones. */
   args: string[];
   /** `--to N`, when the command takes it. */
   to?: number;
+  /** The boolean options given (only those the command accepts get this far). */
+  flags: CommandFlag[];
   /** Writes progress to the terminal; undefined when stderr is not a terminal. */
   progress?: (text: string) => void;
 }
@@ -24,9 +27,13 @@ export interface Command {
   summary: string;
   /** Names of the required positional arguments, e.g. `['out']`. */
   arguments: string[];
+  /** Names of optional positional arguments after the required ones. */
+  optionalArguments?: string[];
   /** Whether `--to` is accepted, and whether it must be given. */
   to?: 'optional' | 'required';
-  run(context: CommandContext): Outcome;
+  /** Boolean options it accepts (`--dry-run`, `--verbose`); any other is a usage error. */
+  flags?: CommandFlag[];
+  run(context: CommandContext): Outcome | Promise<Outcome>;
 }
 
 /** NotFound unless `file` exists: inspecting commands must never create an empty catalog. */

@@ -34,6 +34,7 @@ export const status: Command = {
       const state = migrationStatus(sqlite, embeddedMigrations);
       const counts = rowCounts(sqlite);
       const sidecars = inspection.probe.sidecars.map((s) => ({ kind: s.kind, path: s.path, bytes: s.size }));
+      const lastImport = lastImportOf(sqlite);
       const data = {
         file: db,
         schemaVersion: state.currentVersion,
@@ -42,6 +43,7 @@ export const status: Command = {
         pages: pagesOk ? 'ok' : pages.slice(0, 10),
         counts,
         sidecars,
+        lastImport,
         ...(inspection.notes.length > 0 ? { notes: inspection.notes } : {}),
       };
       const pending = state.pending.map((m) => `${m.version} ${m.name}`).join(', ');
@@ -52,6 +54,8 @@ export const status: Command = {
           ['pending', state.problem ? '-' : state.pending.length > 0 ? `${state.pending.length}: ${pending}` : 'none'],
           ...(state.problem ? ([['problem', state.problem.code]] as [string, string][]) : []),
           ['pages', pagesOk ? 'ok (quick_check)' : `${pages.length} problems (quick_check)`],
+          ['last import', lastImport ? describeImport(lastImport) : 'none'],
+          ...(lastImport?.errorMessage ? ([['  reason', lastImport.errorMessage]] as [string, string][]) : []),
           ['sidecars', sidecars.length === 0 ? 'none' : sidecars.map((s) => `${s.kind} ${s.bytes} B`).join(', ')],
           ['rows', Object.keys(counts).length > 0 ? '' : 'no tables'],
           ...Object.entries(counts).map(([table, n]): [string, string] => [`  ${table}`, String(n)]),
@@ -99,4 +103,57 @@ function rowCounts(sqlite: Database.Database): Record<string, number> {
     }
   }
   return counts;
+}
+
+/** The newest import_log row, as far as this file's schema has one (any version). */
+interface LastImport {
+  id: number;
+  status: string;
+  filePath: string;
+  startedAt: string;
+  completedAt: string | null;
+  recordsImported: number;
+  recordsProcessed: number;
+  errorMessage: string | null;
+  /** Per kind, for runs that got as far as writing (inserted, updated, removed …). */
+  counts: Record<string, Record<string, number>> | null;
+}
+
+function lastImportOf(sqlite: Database.Database): LastImport | null {
+  try {
+    return readLastImport(sqlite);
+  } catch {
+    // A damaged or foreign file: quick_check and the probe report it.
+    return null;
+  }
+}
+
+function readLastImport(sqlite: Database.Database): LastImport | null {
+  const exists = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'import_log'").get();
+  if (!exists) return null;
+  const row = sqlite
+    .prepare(
+      `SELECT id, import_status AS status, file_path AS filePath, started_at AS startedAt, completed_at AS completedAt,
+         records_imported AS recordsImported, records_processed AS recordsProcessed, error_message AS errorMessage,
+         CASE WHEN json_valid(metadata) THEN json_extract(metadata, '$.counts') END AS counts
+       FROM import_log ORDER BY id DESC LIMIT 1`,
+    )
+    .get() as (Omit<LastImport, 'counts'> & { counts: string | null }) | undefined;
+  if (!row) return null;
+  let counts: LastImport['counts'] = null;
+  try {
+    counts = row.counts ? (JSON.parse(row.counts) as LastImport['counts']) : null;
+  } catch {
+    counts = null;
+  }
+  return { ...row, counts };
+}
+
+function describeImport(last: LastImport): string {
+  const when = last.completedAt ?? last.startedAt;
+  const sum = (key: string) => Object.values(last.counts ?? {}).reduce((n, c) => n + (typeof c[key] === 'number' ? c[key] : 0), 0);
+  const changes = last.counts
+    ? `, ${sum('inserted')} inserted, ${sum('updated')} updated, ${sum('unchanged')} unchanged, ${sum('removed')} removed, ${sum('conflicts')} conflicts`
+    : '';
+  return `#${last.id} ${last.status} at ${when} from ${last.filePath}: ${last.recordsImported} of ${last.recordsProcessed} records imported${changes}`;
 }

@@ -18,6 +18,11 @@ import {
   type Migration,
 } from './index';
 
+/** The newest version this build knows. */
+const LATEST = embeddedMigrations.length;
+/** from, from + 1, …, to. */
+const versions = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
 const open: Connection[] = [];
 afterEach(() => {
   for (const connection of open.splice(0)) connection.close();
@@ -57,11 +62,6 @@ function withMigration(index: number, change: Partial<Migration>): Migration[] {
     const changed = { ...m, ...change };
     return { ...changed, checksum: checksumOf(changed.up) };
   });
-}
-
-/** from, from + 1, …, to. */
-function versionsFrom(from: number, to: number): number[] {
-  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 }
 
 function schemaVersion(sqlite: Database.Database): number {
@@ -142,7 +142,7 @@ describe('every migration', () => {
 });
 
 describe('a failing migration', () => {
-  const middle = 5; // index of migration 6, in the middle of the pending set 4..latest
+  const middle = 5; // index of migration 6, in the middle of the pending set 4..LATEST
 
   it.each([
     ['broken SQL after a statement that succeeded', `CREATE TABLE half_done (x INTEGER);\nTHIS IS NOT SQL;`],
@@ -166,7 +166,7 @@ describe('a failing migration', () => {
       [4, 'reverted'],
       [5, 'reverted'],
       [6, 'error'],
-      ...versionsFrom(7, latestVersion).map((v) => [v, 'not-executed']),
+      ...versions(7, LATEST).map((v) => [v, 'not-executed']),
     ]);
     expect(report.steps[2]?.error).toBeTruthy();
     expect(schemaVersion(sqlite)).toBe(3);
@@ -177,7 +177,7 @@ describe('a failing migration', () => {
   });
 
   it('an injected migration that breaks a foreign key is refused at commit and names that migration', () => {
-    const file = fileAt(latestVersion);
+    const file = fileAt(LATEST);
     const before = fileHash(file);
     const bad: Migration = {
       version: embeddedMigrations.length + 1,
@@ -267,12 +267,12 @@ describe('refusals', () => {
       name: 'a database one version ahead of an older build',
       code: 'DatabaseNewerThanApp',
       build: () => embeddedMigrations.slice(0, -1),
-      check: (d) => expect(d).toEqual({ databaseVersion: latestVersion, appVersion: latestVersion - 1 }),
+      check: (d) => expect(d).toEqual({ databaseVersion: LATEST, appVersion: LATEST - 1 }),
     },
   ];
 
   function prepare(c: (typeof cases)[number]): { file: string; before: string; migrations: Migration[] } {
-    const file = fileAt(latestVersion);
+    const file = fileAt(LATEST);
     if (c.damage) {
       const sqlite = new Database(file);
       c.damage(sqlite);
@@ -318,20 +318,22 @@ describe('refusals', () => {
 
 describe('rollback and redo', () => {
   it('rolls back to N, recording the steps and the version', () => {
-    const file = fileAt(latestVersion);
+    const file = fileAt(LATEST);
     const { sqlite } = connect(file);
     const report = rollback(sqlite, embeddedMigrations, 8, { file, backup: false });
     expect(report.ok).toBe(true);
-    expect(report).toMatchObject({ fromVersion: latestVersion, toVersion: 8 });
+    expect(report).toMatchObject({ fromVersion: LATEST, toVersion: 8 });
     expect(report.steps.map((s) => [s.version, s.direction, s.status])).toEqual(
-      versionsFrom(9, latestVersion).reverse().map((v) => [v, 'down', 'success']),
+      versions(9, LATEST)
+        .reverse()
+        .map((v) => [v, 'down', 'success']),
     );
     expect(schemaVersion(sqlite)).toBe(8);
-    expect(migrationStatus(sqlite, embeddedMigrations).pending.map((p) => p.version)).toEqual(versionsFrom(9, latestVersion));
+    expect(migrationStatus(sqlite, embeddedMigrations).pending.map((p) => p.version)).toEqual(versions(9, LATEST));
   });
 
   it('a broken down.sql in the middle leaves the database byte-for-byte unchanged', () => {
-    const file = fileAt(latestVersion);
+    const file = fileAt(LATEST);
     const before = fileHash(file);
     // down scripts are not checksummed, so the history still matches this build.
     const migrations = withMigration(5, { down: 'DROP TABLE spells; DROP TABLE not_there;' });
@@ -340,18 +342,20 @@ describe('rollback and redo', () => {
     const report = rollback(sqlite, migrations, 2, { file, backup: false });
 
     expect(report.ok).toBe(false);
-    expect(report.toVersion).toBe(latestVersion);
+    expect(report.toVersion).toBe(LATEST);
     const error = expectCode(report.error, 'MigrationFailed');
     expect(error.details).toMatchObject({ version: 6, name: embeddedMigrations[5]?.name });
     expect(error.message).toContain('down');
     expect(report.steps.map((s) => [s.version, s.status])).toEqual([
-      ...versionsFrom(7, latestVersion).reverse().map((v) => [v, 'reverted']),
+      ...versions(7, LATEST)
+        .reverse()
+        .map((v) => [v, 'reverted']),
       [6, 'error'],
       [5, 'not-executed'],
       [4, 'not-executed'],
       [3, 'not-executed'],
     ]);
-    expect(schemaVersion(sqlite)).toBe(latestVersion);
+    expect(schemaVersion(sqlite)).toBe(LATEST);
     expect(rowsOf(sqlite, 'sources')).toHaveLength(1);
     closeAll();
     expect(fileHash(file)).toBe(before);
@@ -377,37 +381,37 @@ describe('rollback and redo', () => {
     expect(expectCode(migrate(sqlite, embeddedMigrations, { to: 3 }).error, 'ValidationFailed').message).toMatch(
       /rollback/,
     );
-    expectCode(migrate(sqlite, embeddedMigrations, { to: latestVersion + 1 }).error, 'ValidationFailed');
+    expectCode(migrate(sqlite, embeddedMigrations, { to: LATEST + 1 }).error, 'ValidationFailed');
     expect(migrate(sqlite, embeddedMigrations, { to: 5 })).toMatchObject({ ok: true, steps: [] });
     expect(schemaVersion(sqlite)).toBe(5);
   });
 
   it('redo runs the last down and up again, keeping data of earlier tables and the schema', () => {
-    const file = fileAt(latestVersion);
+    const file = fileAt(LATEST);
     const { sqlite } = connect(file);
     const schema = schemaOf(sqlite);
     const report = redo(sqlite, embeddedMigrations, { file, backup: false });
     expect(report.ok, report.error?.message).toBe(true);
-    expect(report).toMatchObject({ fromVersion: latestVersion, toVersion: latestVersion });
+    expect(report).toMatchObject({ fromVersion: LATEST, toVersion: LATEST });
     expect(report.steps.map((s) => [s.version, s.direction, s.status])).toEqual([
-      [latestVersion, 'down', 'success'],
-      [latestVersion, 'up', 'success'],
+      [LATEST, 'down', 'success'],
+      [LATEST, 'up', 'success'],
     ]);
     expect(schemaOf(sqlite)).toEqual(schema);
     expect(rowsOf(sqlite, 'sources')).toHaveLength(1);
-    expect(schemaVersion(sqlite)).toBe(latestVersion);
+    expect(schemaVersion(sqlite)).toBe(LATEST);
   });
 
   it('redo with a broken up script leaves the database unchanged', () => {
-    const file = fileAt(latestVersion);
+    const file = fileAt(LATEST);
     const before = fileHash(file);
-    const migrations = withMigration(latestVersion - 1, { up: 'CREATE TABLE (' });
+    const migrations = withMigration(LATEST - 1, { up: 'CREATE TABLE (' });
     const { sqlite } = connect(file);
     // Editing the up script changes its checksum: the history no longer matches.
     expectCode(redo(sqlite, migrations, { file }).error, 'MigrationHistoryMismatch');
     // A broken down script is a MigrationFailed on the first step.
-    const report = redo(sqlite, withMigration(latestVersion - 1, { down: 'DROP TABLE nope;' }), { file, backup: false });
-    expect(expectCode(report.error, 'MigrationFailed').details.version).toBe(latestVersion);
+    const report = redo(sqlite, withMigration(LATEST - 1, { down: 'DROP TABLE nope;' }), { file, backup: false });
+    expect(expectCode(report.error, 'MigrationFailed').details.version).toBe(LATEST);
     expect(report.steps.map((s) => s.status)).toEqual(['error', 'not-executed']);
     closeAll();
     expect(fileHash(file)).toBe(before);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backgroundEntity } from '../../../src-shared/catalog/entities';
 import { findFeature, mapBackgrounds } from './backgrounds';
-import { expectValidRow, makeContext } from './test-helpers';
+import { expectValidRow, makeContext } from '../../../test/import-5etools';
 import type { Raw } from './types';
 
 const acolyte: Raw = {

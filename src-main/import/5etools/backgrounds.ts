@@ -3,7 +3,7 @@ import type { InsertOf } from '../../../src-shared/catalog/define';
 import type { backgroundEntity } from '../../../src-shared/catalog/entities';
 import type { ImportContext } from './context';
 import { recordId } from './ids';
-import { mapWithVersions } from './map-records';
+import { mapEach } from './map-records';
 import { entriesToText, stripTags } from './markup';
 import { int, isRecord, list, orNull, str } from './raw';
 import type { Mapped, Raw } from './types';
@@ -26,7 +26,7 @@ export function findFeature(entries: unknown): Raw | undefined {
 }
 
 export function mapBackgrounds(backgrounds: Raw[], ctx: ImportContext): Mapped<BackgroundInsert> {
-  return mapWithVersions('backgrounds', backgrounds, ctx, (background) => mapBackground(background, ctx));
+  return mapEach('backgrounds', backgrounds, ctx, (background) => mapBackground(background, ctx));
 }
 
 export function mapBackground(background: Raw, ctx: ImportContext): BackgroundInsert | undefined {
@@ -55,5 +55,6 @@ export function mapBackground(background: Raw, ctx: ImportContext): BackgroundIn
     startingEquipment: orNull(background['startingEquipment']),
     featureName: featureName || null,
     featureText: featureText || null,
+    ...ctx.editions('backgrounds', background),
   };
 }

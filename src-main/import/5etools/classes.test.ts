@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classEntity } from '../../../src-shared/catalog/entities';
 import { classFeatureKey, mapClasses, primaryAbilitiesFromRequirements, subclassFeatureKey, type ClassData } from './classes';
-import { expectValidRow, makeContext } from './test-helpers';
+import { expectValidRow, makeContext } from '../../../test/import-5etools';
 import type { Raw } from './types';
 
 const fighter: Raw = {

@@ -10,7 +10,6 @@ import type { InsertOf } from '../../../src-shared/catalog/define';
 import type { classEntity } from '../../../src-shared/catalog/entities';
 import type { ClassFeature } from '../../../src-shared/catalog/entities/shapes';
 import type { ImportContext } from './context';
-import { resolveCopies } from './copy';
 import { childId, recordId } from './ids';
 import { clone, int, isRecord, list, orNull, refKey, str } from './raw';
 import type { Mapped, Raw } from './types';
@@ -49,18 +48,17 @@ class FeatureIndex {
   private readonly subclassFeatures = new Map<string, Raw>();
   private readonly optionalFeatures = new Map<string, Raw>();
 
-  constructor(data: ClassData, ctx: ImportContext) {
-    const skip = (record: Raw, reason: string) => ctx.warn('classes', record, `feature not usable: ${reason}`);
-    for (const f of resolveCopies(data.classFeatures, skip)) {
+  constructor(data: ClassData) {
+    for (const f of data.classFeatures) {
       this.classFeatures.set(refKey(str(f['name']), str(f['className']), str(f['classSource']), int(f['level']), str(f['source'])), f);
     }
-    for (const f of resolveCopies(data.subclassFeatures, skip)) {
+    for (const f of data.subclassFeatures) {
       this.subclassFeatures.set(
         refKey(str(f['name']), str(f['className']), str(f['classSource']), str(f['subclassShortName']), str(f['subclassSource']), int(f['level']), str(f['source'])),
         f,
       );
     }
-    for (const f of resolveCopies(data.optionalFeatures, skip)) this.optionalFeatures.set(refKey(str(f['name']), str(f['source'])), f);
+    for (const f of data.optionalFeatures) this.optionalFeatures.set(refKey(str(f['name']), str(f['source'])), f);
   }
 
   classFeature(uid: string): Raw | undefined {
@@ -130,30 +128,32 @@ export function primaryAbilitiesFromRequirements(requirements: unknown): Raw[] |
 }
 
 export function mapClasses(data: ClassData, ctx: ImportContext): Mapped<ClassInsert> {
-  const features = new FeatureIndex(data, ctx);
-  const skip = (record: Raw, reason: string) => ctx.skip('classes', record, reason);
+  const features = new FeatureIndex(data);
   const rows: ClassInsert[] = [];
   const classRows = new Map<string, { raw: Raw; row: ClassInsert }>();
+  let generated = 0;
 
-  for (const klass of resolveCopies(data.classes, skip)) {
+  ctx.each('classes', data.classes, (klass) => {
+    if (klass['_versionOf'] !== undefined) generated += 1;
     const row = mapClass(klass, features, ctx);
-    if (!row) continue;
+    if (!row) return;
     rows.push(row);
     classRows.set(refKey(str(klass['name']), str(klass['source'])), { raw: klass, row });
-  }
+  });
 
-  for (const subclass of resolveCopies(data.subclasses, skip)) {
+  ctx.each('classes', data.subclasses, (subclass) => {
+    if (subclass['_versionOf'] !== undefined) generated += 1;
     const className = str(subclass['className']);
     const classSource = str(subclass['classSource']) ?? DEFAULT_SOURCE;
     const parent = classRows.get(refKey(className, classSource));
     if (!parent) {
-      skip(subclass, `its class ${className ?? '?'}|${classSource} is not in the data`);
-      continue;
+      ctx.skip('classes', subclass, `its class ${className ?? '?'}|${classSource} is not in the data`);
+      return;
     }
     const row = mapSubclass(subclass, parent, features, ctx);
     if (row) rows.push(row);
-  }
-  return { rows, read: data.classes.length + data.subclasses.length, generated: 0 };
+  });
+  return { rows, read: data.classes.length + data.subclasses.length - generated, generated };
 }
 
 function featureOf(raw: Raw, level: number, entries: unknown, extra: Partial<ClassFeature>): ClassFeature {
@@ -223,6 +223,7 @@ function mapClass(klass: Raw, features: FeatureIndex, ctx: ImportContext): Class
     subclassLevel,
     features: list_,
     spellSlots: orNull(klass['classTableGroups']),
+    ...ctx.editions('classes', klass),
   };
 }
 
@@ -274,5 +275,6 @@ function mapSubclass(subclass: Raw, parent: { raw: Raw; row: ClassInsert }, feat
     casterProgression: orNull(str(subclass['casterProgression'])) ?? parent.row.casterProgression ?? null,
     features: merged,
     spellSlots: spellSlots.length > 0 ? (spellSlots as ClassInsert['spellSlots']) : null,
+    ...ctx.editions('classes', subclass),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { creatureEntity } from '../../../src-shared/catalog/entities';
 import { mapCreatures, proficiencyBonusForCr } from './creatures';
-import { expectValidRow, makeContext } from './test-helpers';
+import { expectValidRow, makeContext, resolved } from '../../../test/import-5etools';
 import type { Raw } from './types';
 
 const abilities = { str: 10, dex: 12, con: 10, int: 10, wis: 10, cha: 10 };
@@ -157,15 +157,15 @@ describe('creatures', () => {
       { name: 'Green Hag', source: 'MM', _copy: { name: 'Hag', source: 'VGM', _mod: { lairActions: { mode: 'appendArr', items: ['More.'] } } } },
     ];
     const ctx = makeContext();
-    const rows = mapCreatures(
-      [
+    const data = resolved(ctx, {
+      monster: [
         creature({ name: 'Dragon', legendaryGroup: { name: 'Red Dragon', source: 'MM' } }),
         creature({ name: 'Hag', legendaryGroup: { name: 'Green Hag', source: 'MM' } }),
         creature({ name: 'Lonely', legendaryGroup: { name: 'Nobody', source: 'MM' } }),
       ],
-      groups,
-      ctx,
-    ).rows;
+      legendaryGroup: groups,
+    });
+    const rows = mapCreatures(data.monster, data.legendaryGroup, ctx, data.unresolved).rows;
     expect(rows.map((r) => [r.lairActions, r.regionalEffects])).toEqual([
       [['Magma erupts.'], ['The land is warm.']],
       [null, null],
@@ -179,8 +179,8 @@ describe('creatures', () => {
 
   it('_versions become creatures of their own; _copy targets outside the data are skipped', () => {
     const ctx = makeContext();
-    const { rows, generated, read } = mapCreatures(
-      [
+    const data = resolved(ctx, {
+      monster: [
         creature({
           name: 'Warhorse',
           variant: [{ type: 'variant', name: 'Variant: Barding', entries: ['…'] }],
@@ -188,10 +188,10 @@ describe('creatures', () => {
         }),
         creature({ name: 'Copycat', _copy: { name: 'Goblin', source: 'MM' } }),
       ],
-      [],
-      ctx,
-    );
-    expect({ read, generated }).toEqual({ read: 2, generated: 1 });
+    });
+    const { rows, generated, read } = mapCreatures(data.monster, [], ctx);
+    // The skipped copy never reaches the mapper: it reads the record and its version.
+    expect({ read, generated }).toEqual({ read: 1, generated: 1 });
     expect(rows.map((r) => [r.id, r.armorClass, r.entries])).toEqual([
       ['warhorse-mm', [12], [{ type: 'variant', name: 'Variant: Barding', entries: ['…'] }]],
       ['warhorse-plate-barding-mm', [{ ac: 18, from: ['{@item plate barding|phb}'] }], []],

@@ -3,8 +3,7 @@ import type { InsertOf } from '../../../src-shared/catalog/define';
 import { challengeRating, challengeRatingValue, type creatureEntity } from '../../../src-shared/catalog/entities/creatures';
 import type { ImportContext } from './context';
 import { recordId } from './ids';
-import { resolveCopies } from './copy';
-import { mapWithVersions } from './map-records';
+import { mapEach } from './map-records';
 import { int, isRecord, list, orNull, refKey, str } from './raw';
 import type { Mapped, Raw } from './types';
 
@@ -18,19 +17,20 @@ export function proficiencyBonusForCr(cr: string): number {
 
 type GroupLookup = Map<string, Raw | { unresolved: string }>;
 
-/** Legendary groups by `name|source`, with their `_copy` resolved (or the reason it failed). */
-export function indexLegendaryGroups(groups: Raw[]): GroupLookup {
+/**
+ * Legendary groups by `name|source` (their `_copy` resolved by the resolve stage), and those the
+ * resolve stage could not resolve, with its reason.
+ */
+export function indexLegendaryGroups(groups: Raw[], unresolved: { record: Raw; reason: string }[] = []): GroupLookup {
   const out: GroupLookup = new Map();
-  const failed = new Map<Raw, string>();
-  const resolved = resolveCopies(groups, (record, reason) => failed.set(record, reason));
-  for (const group of resolved) out.set(refKey(str(group['name']), str(group['source'])), group);
-  for (const [group, reason] of failed) out.set(refKey(str(group['name']), str(group['source'])), { unresolved: reason });
+  for (const group of groups) out.set(refKey(str(group['name']), str(group['source'])), group);
+  for (const { record, reason } of unresolved) out.set(refKey(str(record['name']), str(record['source'])), { unresolved: reason });
   return out;
 }
 
-export function mapCreatures(monsters: Raw[], groups: Raw[], ctx: ImportContext): Mapped<CreatureInsert> {
-  const lookup = indexLegendaryGroups(groups);
-  return mapWithVersions('creatures', monsters, ctx, (monster) => mapCreature(monster, lookup, ctx));
+export function mapCreatures(monsters: Raw[], groups: Raw[], ctx: ImportContext, unresolvedGroups: { record: Raw; reason: string }[] = []): Mapped<CreatureInsert> {
+  const lookup = indexLegendaryGroups(groups, unresolvedGroups);
+  return mapEach('creatures', monsters, ctx, (monster) => mapCreature(monster, lookup, ctx));
 }
 
 /** `"1/4"`, `{cr: "17", lair: "18"}` → the rating, plus what the object adds in words. */
@@ -168,5 +168,6 @@ export function mapCreature(monster: Raw, groups: GroupLookup, ctx: ImportContex
     regionalEffects: orNull(regionalEffects),
     environment: orNull(monster['environment']),
     isNpc: monster['isNpc'] === true,
+    ...ctx.editions('creatures', monster),
   };
 }

@@ -3,13 +3,13 @@ import type { InsertOf } from '../../../src-shared/catalog/define';
 import type { featEntity } from '../../../src-shared/catalog/entities';
 import type { ImportContext } from './context';
 import { recordId } from './ids';
-import { mapWithVersions } from './map-records';
+import { mapEach } from './map-records';
 import { int, list, orNull, str } from './raw';
 import type { Mapped, Raw } from './types';
 
 export type FeatInsert = InsertOf<typeof featEntity>;
 
-/** 2024 feat categories: General, Origin, Fighting Style (also per class, "FS:P"), Epic Boon. */
+/** Feat categories: General, Origin, Fighting Style (also per class, "FS:P", "FS:R"), Epic Boon, Dragonmark (EFA), Dark Gift (RHW). */
 export function featType(category: unknown): FeatInsert['featType'] {
   const code = str(category)?.split(':')[0];
   switch (code) {
@@ -21,13 +21,17 @@ export function featType(category: unknown): FeatInsert['featType'] {
       return 'fighting-style';
     case 'EB':
       return 'epic';
+    case 'D':
+      return 'dragonmark';
+    case 'DG':
+      return 'dark-gift';
     default:
       return null;
   }
 }
 
 export function mapFeats(feats: Raw[], ctx: ImportContext): Mapped<FeatInsert> {
-  return mapWithVersions('feats', feats, ctx, (feat) => mapFeat(feat, ctx));
+  return mapEach('feats', feats, ctx, (feat) => mapFeat(feat, ctx));
 }
 
 export function mapFeat(feat: Raw, ctx: ImportContext): FeatInsert | undefined {
@@ -52,5 +56,6 @@ export function mapFeat(feat: Raw, ctx: ImportContext): FeatInsert | undefined {
     prerequisites: orNull(feat['prerequisite']),
     abilityIncreases: orNull(feat['ability']),
     featType: type,
+    ...ctx.editions('feats', feat),
   };
 }

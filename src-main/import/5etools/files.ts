@@ -18,12 +18,27 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fail } from '../../../src-shared/errors';
-import { isRecord, records } from './raw';
+import { isRecord } from './raw';
 import type { Raw } from './types';
+
+/** A part of a file that is not a record: a collection that is not an array, an entry that is not an object. */
+export interface ReadProblem {
+  file: string;
+  /** The 5etools top-level key. */
+  key: string;
+  /** Position in the collection, when one entry is meant. */
+  index?: number;
+  reason: string;
+}
 
 export interface DataSet {
   /** Files read, relative to the folder, in reading order. */
   files: string[];
+  /** The file each record was read from (records only; resolved copies are new objects). */
+  fileOf: WeakMap<Raw, string>;
+  problems: ReadProblem[];
+  /** Every collection by its 5etools top-level key, as read. */
+  collections: Record<CollectionKey, Raw[]>;
   books: { record: Raw; kind: 'book' | 'adventure' }[];
   spells: Raw[];
   /** Parsed spell-source lookup files. */
@@ -44,6 +59,8 @@ export interface DataSet {
   itemEntries: Raw[];
   backgrounds: Raw[];
   feats: Raw[];
+  monsterTemplates: Raw[];
+  legendaryGroupTemplates: Raw[];
 }
 
 /** Top-level key → collection it fills. */
@@ -65,7 +82,12 @@ const COLLECTIONS = {
   itemEntry: 'itemEntries',
   background: 'backgrounds',
   feat: 'feats',
+  monsterTemplate: 'monsterTemplates',
+  legendaryGroupTemplate: 'legendaryGroupTemplates',
 } as const satisfies Record<string, keyof DataSet>;
+
+export type CollectionKey = keyof typeof COLLECTIONS;
+export const COLLECTION_KEYS = Object.keys(COLLECTIONS) as CollectionKey[];
 
 const SUBFOLDERS = ['spells', 'bestiary', 'class'];
 const SPELL_SOURCE_FILES = ['spell-sources.json', 'spells/sources.json', 'generated/gendata-spell-source-lookup.json'];
@@ -94,6 +116,28 @@ function readJson(file: string, root: string): unknown {
   }
 }
 
+/** The objects of `json[key]`; anything else there is a problem (reported, not a crash). */
+function recordsOf(json: Raw, key: string, file: string, problems: ReadProblem[]): Raw[] {
+  const value = json[key];
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    problems.push({ file, key, reason: `its "${key}" collection is ${describeJson(value)}, not a list of records; nothing of it was read` });
+    return [];
+  }
+  const out: Raw[] = [];
+  value.forEach((item: unknown, index) => {
+    if (isRecord(item)) out.push(item);
+    else problems.push({ file, key, index, reason: `entry ${index} of its "${key}" collection is ${describeJson(item)}, not a record` });
+  });
+  return out;
+}
+
+function describeJson(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
 export function readDataSet(dir: string): DataSet {
   let isDir = false;
   try {
@@ -108,6 +152,9 @@ export function readDataSet(dir: string): DataSet {
   }
   const data: DataSet = {
     files: [],
+    fileOf: new WeakMap(),
+    problems: [],
+    collections: Object.fromEntries(COLLECTION_KEYS.map((key) => [key, []])) as unknown as Record<CollectionKey, Raw[]>,
     books: [],
     spells: [],
     spellSources: [],
@@ -127,6 +174,8 @@ export function readDataSet(dir: string): DataSet {
     itemEntries: [],
     backgrounds: [],
     feats: [],
+    monsterTemplates: [],
+    legendaryGroupTemplates: [],
   };
   const files = [...jsonFiles(dir), ...SUBFOLDERS.flatMap((sub) => jsonFiles(join(dir, sub)))];
   const lookup = join(dir, 'generated', 'gendata-spell-source-lookup.json');
@@ -146,15 +195,17 @@ export function readDataSet(dir: string): DataSet {
     if (!isRecord(json)) continue;
     let used = false;
     for (const kind of ['book', 'adventure'] as const) {
-      for (const record of records(json[kind])) {
+      for (const record of recordsOf(json, kind, rel, data.problems)) {
         data.books.push({ record, kind });
         used = true;
       }
     }
-    for (const [key, collection] of Object.entries(COLLECTIONS) as [keyof typeof COLLECTIONS, (typeof COLLECTIONS)[keyof typeof COLLECTIONS]][]) {
-      const found = records(json[key]);
-      if (found.length > 0) used = true;
+    for (const [key, collection] of Object.entries(COLLECTIONS) as [CollectionKey, (typeof COLLECTIONS)[CollectionKey]][]) {
+      const found = recordsOf(json, key, rel, data.problems);
+      if (found.length > 0 || json[key] !== undefined) used = true;
+      for (const record of found) data.fileOf.set(record, rel);
       data[collection].push(...found);
+      data.collections[key].push(...found);
     }
     if (used) data.files.push(rel);
   }

@@ -9,7 +9,11 @@
  *
  * slug(): Unicode folded to ASCII, lower-cased, "+" spelled "plus", apostrophes dropped, every
  * other run of characters outside [a-z0-9] becomes one "-", no leading or trailing "-".
+ * A name with nothing left (another script: Hebrew "כדור אש") gets `u-` and a stable hash of its
+ * text instead, so every named record has an id; a part longer than MAX_PART keeps its first
+ * characters and a hash of the whole.
  */
+import { createHash } from 'node:crypto';
 import { entityIdSchema } from '../../../src-shared/catalog/define';
 
 export class IdError extends Error {}
@@ -25,8 +29,23 @@ export function slug(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** Longest slug of one name part; ids stay well under entityIdSchema's 200 characters. */
+const MAX_PART = 80;
+
+function hash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 10);
+}
+
+/** slug(), never empty for a non-empty text: a hash stands in for what ASCII cannot spell. */
+export function idPart(text: string): string {
+  const s = slug(text);
+  if (s === '') return text.trim() === '' ? '' : `u-${hash(text.normalize('NFC'))}`;
+  if (s.length <= MAX_PART) return s;
+  return `${s.slice(0, MAX_PART).replace(/-+$/, '')}-${hash(text.normalize('NFC'))}`;
+}
+
 function join(parts: string[]): string {
-  for (const part of parts) if (part === '') throw new IdError('a name or source has no letters or digits to build an id from');
+  for (const part of parts) if (part === '') throw new IdError('a name or source is empty: no id can be built from it');
   const id = parts.join('-');
   const checked = entityIdSchema.safeParse(id);
   if (!checked.success) throw new IdError(`id "${id}" is not valid: ${checked.error.issues[0]?.message ?? 'rejected'}`);
@@ -35,11 +54,11 @@ function join(parts: string[]): string {
 
 /** Id of a record: `fireball-phb`. */
 export function recordId(name: string, source: string): string {
-  return join([slug(name), slug(source)]);
+  return join([idPart(name), idPart(source)]);
 }
 
 /** Id of a subrace, subclass or expanded magic variant: `fighter-champion-phb`, `longsword-phb-plus-1-dmg`. */
 export function childId(parent: { name: string; source: string }, part: string, source: string): string {
-  const parentSource = parent.source.toLowerCase() === source.toLowerCase() ? [] : [slug(parent.source)];
-  return join([slug(parent.name), ...parentSource, slug(part), slug(source)]);
+  const parentSource = parent.source.toLowerCase() === source.toLowerCase() ? [] : [idPart(parent.source)];
+  return join([idPart(parent.name), ...parentSource, idPart(part), idPart(source)]);
 }

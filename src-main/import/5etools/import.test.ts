@@ -143,7 +143,7 @@ function splitFolder(): string {
 }
 
 /** Expected rows per kind of the hand-written folder, and the skips. */
-const EXPECTED_ROWS = { sources: 3, races: 3, classes: 2, items: 6, spells: 3, creatures: 5, backgrounds: 1, feats: 1 };
+const EXPECTED_ROWS = { sources: 4, races: 3, classes: 2, items: 6, spells: 4, creatures: 5, backgrounds: 1, feats: 1 };
 
 describe('import5etools', () => {
   it('imports a folder in one go: rows per kind, skips and warnings in the result and in import_log', () => {
@@ -154,28 +154,29 @@ describe('import5etools', () => {
     expect(Object.fromEntries(IMPORT_KINDS.map((k) => [k, result.counts[k].imported]))).toEqual(EXPECTED_ROWS);
     for (const kind of IMPORT_KINDS) expect(catalog[kind].count({}), kind).toBe(EXPECTED_ROWS[kind]);
     expect(catalog.ruleSystems.list({}).items.map((r) => r.id)).toEqual(['dnd5e-2014', 'dnd5e-2024']);
-    expect(result.skipped).toEqual([
-      { kind: 'races', name: 'Deep', source: 'PHB', reason: 'its race Gnome|PHB is not in the data' },
-      { kind: 'spells', name: 'Booming Blade', source: 'TCE', reason: 'its source book TCE is not in the data (no book metadata for it)' },
-    ]);
+    expect(result.skipped).toEqual([{ kind: 'races', name: 'Deep', source: 'PHB', reason: 'its race Gnome|PHB is not in the data', file: 'races.json' }]);
     expect(result.warnings).toEqual([
       {
         kind: 'creatures',
         name: 'Green Hag',
         source: 'MM',
         message: 'its legendary group Green Hag|MM could not be resolved (it copies Hag|VGM, which is not in the data); lair actions and regional effects left empty',
+        file: 'creatures.json',
       },
     ]);
+    // Booming Blade's book TCE has no metadata in the folder: a source row is made from its record.
+    expect(catalog.sources.get('TCE')).toMatchObject({ fullName: 'TCE', isOfficial: true, metadata: { inferred: true } });
+    expect(catalog.spells.get('booming-blade-tce')).toMatchObject({ sourceId: 'TCE' });
     expect(result.counts.races).toMatchObject({ read: 5, generated: 0, skipped: 1, inserted: 3, updated: 0, unchanged: 0 });
     expect(result.counts.items).toMatchObject({ read: 4, generated: 2, imported: 6 });
     expect(result.counts.creatures).toMatchObject({ read: 4, generated: 1, imported: 5, warnings: 1 });
     expect(result.status).toBe('partial');
-    expect(result.recordsImported).toBe(24);
-    expect(result.recordsProcessed).toBe(26);
+    expect(result.recordsImported).toBe(26);
+    expect(result.recordsProcessed).toBe(27);
     expect(result.files).toEqual(['backgrounds.json', 'classes.json', 'creatures.json', 'feats.json', 'items.json', 'legendarygroups.json', 'races.json', 'sources.json', 'spell-sources.json', 'spells.json']);
 
-    const log = catalog.importLog.get(result.logId);
-    expect(log).toMatchObject({ filePath: dir, fileType: '5etools', importStatus: 'partial', recordsProcessed: 26, recordsImported: 24, errorMessage: null });
+    const log = catalog.importLog.get(result.logId as number);
+    expect(log).toMatchObject({ filePath: dir, fileType: '5etools', importStatus: 'partial', recordsProcessed: 27, recordsImported: 26, errorMessage: null });
     expect(log.completedAt).not.toBeNull();
     expect(log.metadata['skipped']).toEqual(result.skipped);
     expect(log.metadata['warnings']).toEqual(result.warnings);
@@ -202,7 +203,7 @@ describe('import5etools', () => {
     expect(result.skipped).toEqual([]);
     expect(result.warnings).toEqual([]);
     expect(result.status).toBe('success');
-    expect(catalog.importLog.get(result.logId).importStatus).toBe('success');
+    expect(catalog.importLog.get(result.logId as number).importStatus).toBe('success');
   });
 
   it('re-importing the same data changes nothing: same rows, same updated_at, all unchanged', () => {
@@ -224,7 +225,7 @@ describe('import5etools', () => {
     const fireballBefore = catalog.spells.get('fireball-phb');
     const changed = flatFolder({ 'spells.json': { spell: [spell('Fireball', 3, { page: 999 }), ...spells.slice(1)] } });
     const result = import5etools(catalog, changed);
-    expect(result.counts.spells).toMatchObject({ inserted: 0, updated: 1, unchanged: 2 });
+    expect(result.counts.spells).toMatchObject({ inserted: 0, updated: 1, unchanged: 3 });
     expect(catalog.spells.get('fireball-phb')).toMatchObject({ page: 999, createdAt: fireballBefore.createdAt });
   });
 
@@ -243,8 +244,13 @@ describe('import5etools', () => {
   it('reports progress at least once per kind and at most every 100 rows, ending at the total', () => {
     const { catalog } = openMigrated();
     const many = Array.from({ length: 250 }, (_, i) => spell(`Spell ${i}`, i % 10));
-    const events: ImportProgress[] = [];
-    const result = import5etools(catalog, flatFolder({ 'spells.json': { spell: many } }), { onProgress: (p) => events.push(p) });
+    const all: ImportProgress[] = [];
+    const result = import5etools(catalog, flatFolder({ 'spells.json': { spell: many } }), { onProgress: (p) => all.push(p) });
+    // Stages in order: reading, resolving, mapping (kind by kind), writing.
+    const stages = all.map((e) => e.stage).filter((s, i, list) => s !== list[i - 1]);
+    expect(stages).toEqual(['reading', 'resolving', 'mapping', 'writing']);
+    expect(all.filter((e) => e.stage === 'mapping' && e.kind !== undefined).map((e) => e.kind)).toEqual([...IMPORT_KINDS]);
+    const events = all.filter((e) => e.stage === 'writing');
     expect(new Set(events.map((e) => e.kind))).toEqual(new Set(IMPORT_KINDS));
     const total = IMPORT_KINDS.reduce((sum, kind) => sum + result.counts[kind].imported, 0);
     expect(events.every((e) => e.total === total)).toBe(true);

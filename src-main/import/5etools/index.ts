@@ -1,32 +1,18 @@
 /**
- * 5etools importer entry point: reads a data folder, maps every record to catalog rows (pure
- * functions, one module per kind), checks each row against its table's zod schema, and writes
- * everything in one transaction through the repositories' batchUpsert. Mapping rules: README.md.
+ * 5etools importer entry point: `import5etools` = `prepareImport` (prepare.ts: read, resolve,
+ * map, check) + `writeImport` (write.ts: the sync, in one transaction, with its import_log
+ * row). Mapping rules and sync rules: README.md.
  *
  * All or nothing: a failure rolls the transaction back, then an import_log row with status
- * 'failed' is written and ImportFailedError (a CatalogError) is thrown. Records that cannot be
- * mapped are skipped with a reason (never a crash); parts of records that cannot be resolved are
- * reported as warnings. Importing the same data again writes nothing new.
+ * 'failed' (or 'cancelled', when options.signal was aborted) and the reason is written, and
+ * ImportFailedError (a CatalogError) is thrown. Records that cannot be mapped are skipped with a
+ * reason (never a crash); parts of records that cannot be resolved are reported as warnings.
+ * Importing the same data again writes nothing new. A dry run writes nothing at all.
  */
-import type { z } from 'zod';
-import type { EntityDefinition } from '../../../src-shared/catalog/define';
-import { catalogEntities } from '../../../src-shared/catalog/entities';
 import { CatalogError, type AppError } from '../../../src-shared/errors';
-import { issuesOf } from '../../../src-shared/validation';
 import type { Catalog } from '../../db/catalog';
-import type { UpsertResult } from '../../db/repository';
 import { toAppError } from '../../db/sqlite-errors';
-import { mapBackgrounds } from './backgrounds';
-import { mapClasses } from './classes';
-import { ImportContext } from './context';
-import { mapCreatures } from './creatures';
-import { mapFeats } from './feats';
-import { readDataSet } from './files';
-import { mapItems } from './items';
-import { mapRaces } from './races';
-import { RULE_SYSTEM_ROWS } from './rule-system';
-import { mapSources, tallySrd } from './sources';
-import { buildSpellClassLookup, mapSpells } from './spells';
+import { acceptRows, prepareImport, TABLES, type PreparedImport } from './prepare';
 import {
   IMPORT_KINDS,
   type ImportKind,
@@ -34,21 +20,21 @@ import {
   type ImportResult,
   type ImportWarning,
   type KindCounts,
-  type Mapped,
   type SkippedRecord,
 } from './types';
+import { BATCH_SIZE, writeImport } from './write';
 
-export { IMPORT_KINDS };
+export { IMPORT_KINDS, acceptRows, prepareImport, BATCH_SIZE, TABLES, writeImport };
+export type { PreparedImport };
 export type { ImportKind, ImportProgress, ImportResult, ImportWarning, KindCounts, SkippedRecord };
 
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Aborting it stops the import at the next record or batch: the transaction rolls back and `Cancelled` is thrown. */
   signal?: AbortSignal;
+  /** Report what the import would insert, update, remove and keep, and write nothing (no import_log row). */
+  dryRun?: boolean;
 }
-
-/** Rows written per batchUpsert call; progress is reported after each batch. */
-export const BATCH_SIZE = 100;
 
 /** The import failed and nothing was written; `logId` is the import_log row recording the failure. */
 export class ImportFailedError extends CatalogError {
@@ -61,188 +47,36 @@ export class ImportFailedError extends CatalogError {
   }
 }
 
-/** Table key of each kind, and the column that points at a parent row of the same table. */
-const TABLES: Record<ImportKind, { key: keyof typeof catalogEntities; parent?: string }> = {
-  sources: { key: 'sources' },
-  races: { key: 'races', parent: 'parentRaceId' },
-  classes: { key: 'classes', parent: 'parentClassId' },
-  items: { key: 'items', parent: 'baseItemId' },
-  spells: { key: 'spells' },
-  creatures: { key: 'creatures' },
-  backgrounds: { key: 'backgrounds' },
-  feats: { key: 'feats' },
-};
-
-type Row = Record<string, unknown> & { id: string; name?: string; fullName?: string; sourceId?: string };
-
-export interface PreparedImport {
-  rows: Record<ImportKind, Row[]>;
-  read: Record<ImportKind, number>;
-  generated: Record<ImportKind, number>;
-  skipped: SkippedRecord[];
-  warnings: ImportWarning[];
-  files: string[];
-}
-
-function issueText(error: z.ZodError): string {
-  const issue = issuesOf(error)[0];
-  if (!issue) return 'rejected';
-  return `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}`;
-}
-
-/**
- * Keeps the rows that can be written: each checked against the table's insert schema, ids unique,
- * parents (subrace → race, subclass → class, variant → base item) among the rows kept before it.
- */
-export function acceptRows(kind: ImportKind, rows: Row[], definition: EntityDefinition, ctx: ImportContext, parentKey?: string): Row[] {
-  const kept: Row[] = [];
-  const owners = new Map<string, string>();
-  for (const row of rows) {
-    const label = { name: row.name ?? row.fullName ?? row.id, source: row.sourceId ?? row.id };
-    const owner = owners.get(row.id);
-    if (owner !== undefined) {
-      ctx.skip(kind, label, `its id ${row.id} is already taken by ${owner}`);
-      continue;
-    }
-    const parent = parentKey ? row[parentKey] : undefined;
-    if (typeof parent === 'string' && !owners.has(parent)) {
-      ctx.skip(kind, label, `its parent ${parent} was not imported`);
-      continue;
-    }
-    const checked = definition.insert.safeParse(row);
-    if (!checked.success) {
-      ctx.skip(kind, label, `invalid ${issueText(checked.error)}`);
-      continue;
-    }
-    owners.set(row.id, `${label.name}|${label.source}`);
-    kept.push(row);
-  }
-  return kept;
-}
-
-/** Reads and maps the folder: everything short of writing. Throws CatalogError (ValidationFailed) for unreadable files. */
-export function prepareImport(dataDir: string): PreparedImport {
-  const data = readDataSet(dataDir);
-  const ctx = new ImportContext(data.books.map((b) => b.record));
-  const tally = tallySrd(
-    data.spells,
-    data.monsters,
-    data.races,
-    data.subraces,
-    data.classes,
-    data.subclasses,
-    data.items,
-    data.baseItems,
-    data.itemGroups,
-    data.magicVariants,
-    data.backgrounds,
-    data.feats,
-  );
-  const mapped: Record<ImportKind, Mapped<unknown>> = {
-    sources: { rows: mapSources(data.books, tally, ctx), read: data.books.length, generated: 0 },
-    races: mapRaces(data.races, data.subraces, ctx),
-    classes: mapClasses(data, ctx),
-    items: mapItems(data, ctx),
-    spells: mapSpells(data.spells, buildSpellClassLookup(data.spellSources), ctx),
-    creatures: mapCreatures(data.monsters, data.legendaryGroups, ctx),
-    backgrounds: mapBackgrounds(data.backgrounds, ctx),
-    feats: mapFeats(data.feats, ctx),
-  };
-  const rows = {} as Record<ImportKind, Row[]>;
-  const read = {} as Record<ImportKind, number>;
-  const generated = {} as Record<ImportKind, number>;
-  for (const kind of IMPORT_KINDS) {
-    const { key, parent } = TABLES[kind];
-    rows[kind] = acceptRows(kind, mapped[kind].rows as Row[], catalogEntities[key] as EntityDefinition, ctx, parent);
-    read[kind] = mapped[kind].read;
-    generated[kind] = mapped[kind].generated;
-  }
-  return { rows, read, generated, skipped: ctx.skipped, warnings: ctx.warnings, files: data.files };
-}
-
-function emptyCounts(): Record<ImportKind, KindCounts> {
-  return Object.fromEntries(
-    IMPORT_KINDS.map((kind) => [kind, { imported: 0, skipped: 0, read: 0, generated: 0, inserted: 0, updated: 0, unchanged: 0, warnings: 0 }]),
-  ) as Record<ImportKind, KindCounts>;
-}
-
 export function import5etools(catalog: Catalog, dataDir: string, options: ImportOptions = {}): ImportResult {
   const startedAt = new Date().toISOString();
   try {
-    const prepared = prepareImport(dataDir);
-    return catalog.transaction(() => write(catalog, dataDir, prepared, startedAt, options));
+    const prepared = prepareImport(dataDir, options);
+    return writeImport(catalog, dataDir, prepared, { ...options, startedAt });
   } catch (error) {
     // The transaction is rolled back by now; the failure is logged outside it.
     const appError = toAppError(error);
-    const message = `5etools import from ${dataDir} failed, nothing was imported: ${appError.message}`;
+    const cancelled = appError.code === 'Cancelled';
+    const reason = appError.code === 'Internal' && appError.details.reason ? ` (${appError.details.reason})` : '';
+    const what = options.dryRun ? 'dry run of the 5etools import' : '5etools import';
+    const message = cancelled
+      ? `The ${what} from ${dataDir} was cancelled; nothing was imported.`
+      : `The ${what} from ${dataDir} failed, nothing was imported: ${appError.message}${reason}`;
     let logId: number | undefined;
-    try {
-      logId = catalog.importLog.create({
-        filePath: dataDir,
-        fileType: '5etools',
-        importStatus: 'failed',
-        errorMessage: message,
-        startedAt,
-        completedAt: new Date().toISOString(),
-        metadata: { error: { code: appError.code, message: appError.message } },
-      }).id;
-    } catch {
-      // The database refuses even the log row (read-only, busy, full): the thrown error says why.
+    if (!options.dryRun) {
+      try {
+        logId = catalog.importLog.create({
+          filePath: dataDir,
+          fileType: '5etools',
+          importStatus: cancelled ? 'cancelled' : 'failed',
+          errorMessage: message,
+          startedAt,
+          completedAt: new Date().toISOString(),
+          metadata: { error: appError as unknown as Record<string, never> },
+        }).id;
+      } catch {
+        // The database refuses even the log row (read-only, busy, full): the thrown error says why.
+      }
     }
     throw new ImportFailedError({ ...appError, message } as AppError, logId);
   }
-}
-
-function write(catalog: Catalog, dataDir: string, prepared: PreparedImport, startedAt: string, options: ImportOptions): ImportResult {
-  const counts = emptyCounts();
-  const total = IMPORT_KINDS.reduce((sum, kind) => sum + prepared.rows[kind].length, 0);
-  let done = 0;
-  catalog.ruleSystems.batchUpsert(RULE_SYSTEM_ROWS);
-  for (const kind of IMPORT_KINDS) {
-    const rows = prepared.rows[kind];
-    const repository = catalog[TABLES[kind].key] as unknown as { batchUpsert(rows: unknown[]): UpsertResult };
-    const count = counts[kind];
-    for (let at = 0; at < rows.length; at += BATCH_SIZE) {
-      const result = repository.batchUpsert(rows.slice(at, at + BATCH_SIZE));
-      count.inserted += result.inserted;
-      count.updated += result.updated;
-      count.unchanged += result.unchanged;
-      done += Math.min(BATCH_SIZE, rows.length - at);
-      options.onProgress?.({ stage: 'writing', done, total, kind });
-    }
-    if (rows.length === 0) options.onProgress?.({ stage: 'writing', done, total, kind });
-    count.imported = count.inserted + count.updated + count.unchanged;
-    count.read = prepared.read[kind];
-    count.generated = prepared.generated[kind];
-    count.skipped = prepared.skipped.filter((s) => s.kind === kind).length;
-    count.warnings = prepared.warnings.filter((w) => w.kind === kind).length;
-  }
-  const recordsImported = IMPORT_KINDS.reduce((sum, kind) => sum + counts[kind].imported, 0);
-  const recordsProcessed = recordsImported + prepared.skipped.length;
-  const status = prepared.skipped.length > 0 || prepared.warnings.length > 0 ? 'partial' : 'success';
-  const log = catalog.importLog.create({
-    filePath: dataDir,
-    fileType: '5etools',
-    importStatus: status,
-    recordsProcessed,
-    recordsImported,
-    startedAt,
-    completedAt: new Date().toISOString(),
-    metadata: {
-      files: prepared.files,
-      counts: counts as unknown as Record<string, Record<string, number>>,
-      skipped: prepared.skipped as unknown as Record<string, string>[],
-      warnings: prepared.warnings as unknown as Record<string, string>[],
-    },
-  });
-  return {
-    logId: log.id,
-    status,
-    counts,
-    skipped: prepared.skipped,
-    warnings: prepared.warnings,
-    recordsProcessed,
-    recordsImported,
-    files: prepared.files,
-  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { itemEntity } from '../../../src-shared/catalog/entities';
 import { bareCode, createSpecificVariant, editionMatches, mapItems, variantAffix, variantApplies, type ItemData } from './items';
-import { expectValidRow, makeContext } from './test-helpers';
+import { expectValidRow, makeContext } from '../../../test/import-5etools';
 import type { Raw } from './types';
 
 const longsword: Raw = {
@@ -119,7 +119,9 @@ describe('items: columns', () => {
     });
     expect(rows.get('longsword-xphb')).toMatchObject({ type: 'M', properties: ['V'], ruleSystemId: 'dnd5e-2024' });
     expect(rows.get('wand-of-the-war-mage-plus-1-dmg')).toMatchObject({ type: 'WD', requiresAttunement: true, attunementPrereq: 'by a spellcaster', magicBonus: 1, rarity: 'uncommon' });
-    expect(rows.get('bag-of-holding-dmg')).toMatchObject({ type: null, valueCp: null, additionalProperties: { wondrous: true } });
+    // Wondrous items have no type code: the flag is a column of its own (and stays in additional_properties).
+    expect(rows.get('bag-of-holding-dmg')).toMatchObject({ type: null, valueCp: null, isWondrous: true, isCursed: false, additionalProperties: { wondrous: true } });
+    expect(rows.get('longsword-phb')).toMatchObject({ isWondrous: false, isTattoo: false, isStaff: false, isCursed: false, isSentient: false, isPoison: false });
     expect(rows.get('torch-phb')).toMatchObject({ valueCp: null });
     expect(rows.get('candle-phb')).toMatchObject({ valueCp: 1 });
     expect(rows.get('optional-ring-dmg')).toMatchObject({ requiresAttunement: false, attunementPrereq: 'optional' });
@@ -128,6 +130,29 @@ describe('items: columns', () => {
     expect(ctx.warnings.map((w) => w.name)).toContain('Ball Bearing');
     expect(bareCode('M|XPHB')).toBe('M');
     expect(bareCode({ uid: 'V|XPHB' })).toBe('V');
+  });
+
+  it('item flags: wondrous, tattoo, staff, curse, sentient, poison → the is… columns', () => {
+    // Values as 5etools v2.31.0 writes them (items.json: Blackrazor, Eldritch Claw Tattoo, Staff of Power; items-base.json: Basic Poison).
+    const flagged = data({
+      items: [
+        { name: 'Blackrazor', source: 'DMG', rarity: 'legendary', wondrous: false, sentient: true, curse: true, type: 'M', entries: ['…'] },
+        { name: 'Eldritch Claw Tattoo', source: 'DMG', rarity: 'uncommon', wondrous: true, tattoo: true, entries: ['…'] },
+        { name: 'Staff of Power', source: 'DMG', rarity: 'very rare', staff: true, type: 'M', entries: ['…'] },
+        { name: 'Basic Poison', source: 'PHB', rarity: 'none', poison: true, poisonTypes: ['injury'], type: 'G', entries: ['…'] },
+      ],
+      magicVariants: [],
+    });
+    const rows = new Map(mapItems(flagged, makeContext()).rows.map((r) => [r.id, r]));
+    const flags = (id: string) => {
+      const r = rows.get(id);
+      return r && [r.isWondrous, r.isTattoo, r.isStaff, r.isCursed, r.isSentient, r.isPoison];
+    };
+    expect(flags('blackrazor-dmg')).toEqual([false, false, false, true, true, false]);
+    expect(flags('eldritch-claw-tattoo-dmg')).toEqual([true, true, false, false, false, false]);
+    expect(flags('staff-of-power-dmg')).toEqual([false, false, true, false, false, false]);
+    expect(flags('basic-poison-phb')).toEqual([false, false, false, false, false, true]);
+    for (const row of rows.values()) expectValidRow(itemEntity, row);
   });
 
   it('specific items name their base item (base_item_id), a missing base is a warning', () => {

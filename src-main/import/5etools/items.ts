@@ -8,7 +8,6 @@
 import type { InsertOf } from '../../../src-shared/catalog/define';
 import type { itemEntity } from '../../../src-shared/catalog/entities';
 import type { ImportContext } from './context';
-import { expandVersions, resolveCopies } from './copy';
 import { childId, recordId } from './ids';
 import { clone, int, isRecord, jsonEqual, list, num, orNull, parseRef, refKey, str } from './raw';
 import type { Mapped, Raw } from './types';
@@ -46,6 +45,26 @@ const DAMAGE_TYPE_NAMES: Record<string, string> = {
   Y: 'psychic',
 };
 
+/**
+ * The 5etools item flags a DM filters by, each a boolean column (`wondrous` → isWondrous);
+ * true when the record has the flag set (anything but absent, null or false). The flags stay in
+ * additional_properties as well, where they always were.
+ */
+export const ITEM_FLAG_FIELDS = {
+  isWondrous: 'wondrous',
+  isTattoo: 'tattoo',
+  isStaff: 'staff',
+  isCursed: 'curse',
+  isSentient: 'sentient',
+  isPoison: 'poison',
+} as const;
+
+function itemFlags(item: Raw): Record<keyof typeof ITEM_FLAG_FIELDS, boolean> {
+  return Object.fromEntries(
+    Object.entries(ITEM_FLAG_FIELDS).map(([column, key]) => [column, item[key] !== undefined && item[key] !== null && item[key] !== false]),
+  ) as Record<keyof typeof ITEM_FLAG_FIELDS, boolean>;
+}
+
 /** Properties with a column of their own, or that only describe the 5etools record. */
 const CONSUMED = new Set([
   'name',
@@ -75,6 +94,7 @@ const CONSUMED = new Set([
   'edition',
   '_copy',
   '_versions',
+  '_versionOf',
 ]);
 
 /** `"+1"` → 1. */
@@ -300,7 +320,14 @@ interface RowLinks {
   baseItemId: string | null;
 }
 
-function itemRow(item: Raw, links: RowLinks, placement: { sourceId: string; ruleSystemId: string }, entries: unknown[], warn: (message: string) => void): ItemInsert {
+function itemRow(
+  item: Raw,
+  links: RowLinks,
+  placement: { sourceId: string; ruleSystemId: string },
+  entries: unknown[],
+  warn: (message: string) => void,
+  editions: { reprintedAs: string[] | null; supersededBy: string | null },
+): ItemInsert {
   const reqAttune = item['reqAttune'];
   const value = item['value'];
   let valueCp: number | null = null;
@@ -341,15 +368,17 @@ function itemRow(item: Raw, links: RowLinks, placement: { sourceId: string; rule
     attunementPrereq: typeof reqAttune === 'string' && reqAttune.length > 0 ? reqAttune : null,
     magicBonus: bonusValue(item['bonusWeapon']) ?? bonusValue(item['bonusAc']) ?? bonusValue(item['bonusSpellAttack']) ?? null,
     additionalProperties: Object.keys(additional).length > 0 ? (additional as ItemInsert['additionalProperties']) : null,
+    ...itemFlags(item),
+    ...editions,
   };
 }
 
+function countVersions(...collections: Raw[][]): number {
+  return collections.reduce((sum, records) => sum + records.filter((r) => r['_versionOf'] !== undefined).length, 0);
+}
+
 export function mapItems(data: ItemData, ctx: ImportContext): Mapped<ItemInsert> {
-  const skip = (record: Raw, reason: string) => ctx.skip('items', record, reason);
-  const pool = [...data.baseItems, ...data.items, ...data.itemGroups];
-  const baseItems = resolveCopies(data.baseItems, skip, pool);
-  const items = resolveCopies(data.items, skip, pool);
-  const groups = resolveCopies(data.itemGroups, skip, pool);
+  const { baseItems, items, itemGroups: groups } = data;
   const templates = new Map<string, Raw[]>();
   for (const t of data.itemEntries) {
     const key = str(t['name'])?.toLowerCase();
@@ -380,15 +409,16 @@ export function mapItems(data: ItemData, ctx: ImportContext): Mapped<ItemInsert>
     const id = ctx.id('items', item, () => makeId(name, placement.sourceId));
     if (id === undefined) return undefined;
     const entries = expandItemEntries(item, templates, warn) ?? [];
-    const row = itemRow(item, { id, baseItemId }, placement, entries, warn);
+    const row = itemRow(item, { id, baseItemId }, placement, entries, warn, ctx.editions('items', item));
     rows.push(row);
     return row;
   };
 
-  for (const base of baseItems) {
+  ctx.each('items', baseItems, (base) => {
+    if (base['_versionOf'] !== undefined) generated += 1;
     const row = add(base, recordId);
     if (row) baseIds.set(refKey(str(base['name']), str(base['source'])), { id: row.id, raw: base });
-  }
+  });
 
   // Specific items name their base item ("longsword|phb"); they already carry its properties.
   const baseIdOf = (item: Raw): string | null => {
@@ -399,20 +429,20 @@ export function mapItems(data: ItemData, ctx: ImportContext): Mapped<ItemInsert>
     if (!base) ctx.warn('items', item, `its base item ${ref} is not in the data; stored without base_item_id`);
     return base?.id ?? null;
   };
-  for (const item of items) {
+  ctx.each('items', items, (item) => {
+    if (item['_versionOf'] !== undefined) generated += 1;
     add(item, recordId, baseIdOf(item));
-    for (const version of expandVersions(item)) {
-      generated += 1;
-      add(version, recordId, baseIdOf(version));
-    }
-  }
-  for (const group of groups) add(group, recordId);
+  });
+  ctx.each('items', groups, (group) => {
+    if (group['_versionOf'] !== undefined) generated += 1;
+    add(group, recordId);
+  });
 
-  for (const variant of data.magicVariants) {
+  ctx.each('items', data.magicVariants, (variant) => {
     const inherits = isRecord(variant['inherits']) ? variant['inherits'] : undefined;
     if (!inherits) {
-      skip(variant, 'the magic variant has no inherits');
-      continue;
+      ctx.skip('items', variant, 'the magic variant has no inherits');
+      return;
     }
     const variantName = str(variant['name']) ?? '';
     const reported = new Set<string>();
@@ -427,10 +457,14 @@ export function mapItems(data: ItemData, ctx: ImportContext): Mapped<ItemInsert>
     for (const { id: baseId, raw: base } of baseIds.values()) {
       if (!variantApplies(base, variant)) continue;
       generated += 1;
-      const specific = createSpecificVariant(base, variant, warnOnce);
-      const parent = { name: str(base['name']) ?? '', source: str(base['source']) ?? '' };
-      add(specific, (_name, source) => childId(parent, variantAffix(variant), source), baseId, warnOnce);
+      // One base item the variant cannot be applied to is that row's skip, not the variant's.
+      const label = { name: `${variantAffix(variant)} ${str(base['name']) ?? ''}`.trim(), source: str(inherits['source']) ?? '?' };
+      ctx.guard('items', label, () => {
+        const specific = createSpecificVariant(base, variant, warnOnce);
+        const parent = { name: str(base['name']) ?? '', source: str(base['source']) ?? '' };
+        add(specific, (_name, source) => childId(parent, variantAffix(variant), source), baseId, warnOnce);
+      });
     }
-  }
-  return { rows, read: data.baseItems.length + data.items.length + data.itemGroups.length + data.magicVariants.length, generated };
+  });
+  return { rows, read: baseItems.length + items.length + groups.length + data.magicVariants.length - countVersions(baseItems, items, groups), generated };
 }

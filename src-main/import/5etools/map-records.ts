@@ -1,28 +1,23 @@
 import type { ImportContext } from './context';
-import { expandVersions, resolveCopies } from './copy';
 import type { ImportKind, Mapped, Raw } from './types';
 
+/** A record the resolve stage made from another record's `_versions` (it carries `_versionOf`). */
+export function isVersion(record: Raw): boolean {
+  return record['_versionOf'] !== undefined;
+}
+
 /**
- * Maps every record of a kind after resolving its `_copy`, and each of its `_versions` after it,
- * with `mapOne`; counts the version rows as generated. Records `mapOne` cannot map are its own
- * to skip (with a reason) and return undefined.
+ * Maps every (resolved) record of a kind with `mapOne`, each under the context's per-record
+ * guard; counts the `_versions` rows as generated. Records `mapOne` cannot map are its own to
+ * skip (with a reason) and return undefined.
  */
-export function mapWithVersions<T>(
-  kind: ImportKind,
-  records: Raw[],
-  ctx: ImportContext,
-  mapOne: (record: Raw) => T | undefined,
-): Mapped<T> {
+export function mapEach<T>(kind: ImportKind, records: readonly Raw[], ctx: ImportContext, mapOne: (record: Raw) => T | undefined): Mapped<T> {
   const rows: T[] = [];
   let generated = 0;
-  for (const record of resolveCopies(records, (skipped, reason) => ctx.skip(kind, skipped, reason))) {
+  ctx.each(kind, records, (record) => {
+    if (isVersion(record)) generated += 1;
     const row = mapOne(record);
     if (row) rows.push(row);
-    for (const version of expandVersions(record)) {
-      generated += 1;
-      const versionRow = mapOne(version);
-      if (versionRow) rows.push(versionRow);
-    }
-  }
-  return { rows, read: records.length, generated };
+  });
+  return { rows, read: records.length - generated, generated };
 }

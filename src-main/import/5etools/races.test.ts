@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { raceEntity } from '../../../src-shared/catalog/entities';
 import { mapRaces, mergeSubrace } from './races';
-import { expectValidRow, makeContext } from './test-helpers';
+import { expectValidRow, makeContext, resolved, subraceVersionsFor } from '../../../test/import-5etools';
 import type { Raw } from './types';
 
 const elf: Raw = {
@@ -89,7 +89,8 @@ describe('races', () => {
 
   it('rows: races, named subraces with their parent, nameless subraces folded into the race, versions as subraces', () => {
     const ctx = makeContext();
-    const { rows, read, generated } = mapRaces([elf, human, dragonborn, halfling, choice], [high, wood, standardHuman, dragonbornColours], ctx);
+    const data = resolved(ctx, { race: [elf, human, dragonborn, halfling, choice], subrace: [high, wood, standardHuman, dragonbornColours] });
+    const { rows, read, generated } = mapRaces(data.race, data.subrace, ctx, subraceVersionsFor(ctx));
     expect(ctx.skipped).toEqual([]);
     expect({ read, generated }).toEqual({ read: 9, generated: 2 });
     for (const row of rows) expectValidRow(raceEntity, row);
@@ -123,6 +124,21 @@ describe('races', () => {
       ['Deep', 'its race Gnome|PHB is not in the data'],
       ['Sea Elf', 'its source book MTF is not in the data (no book metadata for it)'],
       ['Sea Elf (Coral)', 'its race Sea Elf|MTF was not imported'],
+    ]);
+  });
+
+  it('a version of a subrace whose race was not imported is reported, not silently lost', () => {
+    const ctx = makeContext();
+    // The race's book is not in the data: its row is skipped, and so are its subrace's versions, each by name.
+    const lost: Raw = { ...dragonborn, source: 'MTF' };
+    const colours: Raw = { ...dragonbornColours, raceSource: 'MTF', source: 'MTF' };
+    const data = resolved(ctx, { race: [lost], subrace: [colours] });
+    const { rows } = mapRaces(data.race, data.subrace, ctx, subraceVersionsFor(ctx));
+    expect(rows).toEqual([]);
+    expect(ctx.skipped.map((s) => [s.name, s.reason])).toEqual([
+      ['Dragonborn', 'its source book MTF is not in the data (no book metadata for it)'],
+      ['Dragonborn (Black)', 'it is a version of Dragonborn, whose race Dragonborn|MTF was not imported'],
+      ['Dragonborn (Red)', 'it is a version of Dragonborn, whose race Dragonborn|MTF was not imported'],
     ]);
   });
 });

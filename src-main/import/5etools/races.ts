@@ -7,7 +7,6 @@
 import type { InsertOf } from '../../../src-shared/catalog/define';
 import type { raceEntity } from '../../../src-shared/catalog/entities';
 import type { ImportContext } from './context';
-import { expandVersions, resolveCopies } from './copy';
 import { childId, recordId } from './ids';
 import { clone, int, isRecord, list, orNull, refKey, str } from './raw';
 import type { Mapped, Raw } from './types';
@@ -24,7 +23,7 @@ function mergeByIndex(parent: unknown, child: unknown[]): unknown[] {
 }
 
 /** Keys a subrace record has that are about the record, not the merged race. */
-const SUBRACE_OWN = new Set(['name', 'source', 'page', 'raceName', 'raceSource', 'overwrite', '_versions', '_copy']);
+const SUBRACE_OWN = new Set(['name', 'source', 'page', 'raceName', 'raceSource', 'overwrite', '_versions', '_copy', '_versionOf']);
 /** Array properties merged index by index unless the subrace `overwrite`s them. */
 const INDEX_MERGED = new Set(['ability', 'languageProficiencies', 'skillProficiencies', 'toolProficiencies', 'weaponProficiencies', 'armorProficiencies']);
 
@@ -70,18 +69,27 @@ interface RaceRowLink {
   parentRaceId: string | null;
 }
 
-export function mapRaces(races: Raw[], subraces: Raw[], ctx: ImportContext): Mapped<RaceInsert> {
+/**
+ * The versions of a merged subrace, each carrying `_versionOf`: a subrace's `_versions` patch
+ * the race merged with the subrace, as 5etools applies them, so the resolve stage leaves them
+ * to this merge (resolve/index.ts `versionsOf`, which the pipeline passes in).
+ */
+export type SubraceVersions = (merged: Raw) => Raw[];
+
+function withVersions(merged: Raw, subrace: Raw): Raw | undefined {
+  return subrace['_versions'] === undefined ? undefined : merged;
+}
+
+export function mapRaces(races: Raw[], subraces: Raw[], ctx: ImportContext, versionsOf: SubraceVersions = () => []): Mapped<RaceInsert> {
   const skip = (record: Raw, reason: string) => ctx.skip('races', record, reason);
-  const resolvedRaces = resolveCopies(races, skip);
-  const resolvedSubraces = resolveCopies(subraces, skip);
   const byKey = new Map<string, Raw>();
-  for (const race of resolvedRaces) byKey.set(refKey(str(race['name']), str(race['source'])), race);
+  for (const race of races) if (race['_versionOf'] === undefined) byKey.set(refKey(str(race['name']), str(race['source'])), race);
 
   // Subraces by their race; nameless ones fold into the race's own row.
   const folded = new Map<Raw, Raw>();
   const named: { race: Raw; subrace: Raw }[] = [];
   const foldedVersions: { race: Raw; merged: Raw }[] = [];
-  for (const subrace of resolvedSubraces) {
+  ctx.each('races', subraces, (subrace) => {
     const raceName = str(subrace['raceName']);
     const raceSource = str(subrace['raceSource']) ?? str(subrace['source']);
     const race = byKey.get(refKey(raceName, raceSource));
@@ -90,7 +98,7 @@ export function mapRaces(races: Raw[], subraces: Raw[], ctx: ImportContext): Map
         { name: str(subrace['name']) ?? raceName ?? '(unnamed)', source: str(subrace['source']) ?? '?' },
         `its race ${raceName ?? '?'}|${raceSource ?? '?'} is not in the data`,
       );
-      continue;
+      return;
     }
     if (str(subrace['name'])) named.push({ race, subrace });
     else if (refKey(str(subrace['source'])) !== refKey(str(race['source']))) {
@@ -103,57 +111,57 @@ export function mapRaces(races: Raw[], subraces: Raw[], ctx: ImportContext): Map
       const merged = mergeSubrace(folded.get(race) ?? race, subrace);
       const { _versions: _ignored, ...withoutVersions } = merged;
       folded.set(race, withoutVersions);
-      if (merged['_versions'] !== undefined) foldedVersions.push({ race, merged });
+      const versioned = withVersions(merged, subrace);
+      if (versioned) foldedVersions.push({ race, merged: versioned });
     }
-  }
+  });
 
   const rows: RaceInsert[] = [];
   let generated = 0;
   const ids = new Map<Raw, string>();
-  for (const race of resolvedRaces) {
-    const row = mapRace(folded.get(race) ?? race, { raceType: 'race', parentRaceId: null }, ctx, (name, source) => recordId(name, source));
-    if (!row) continue;
+  ctx.each('races', races, (race) => {
+    if (race['_versionOf'] !== undefined) generated += 1;
+    const row = mapRace(folded.get(race) ?? race, { raceType: 'race', parentRaceId: null }, ctx, recordId);
+    if (!row) return;
     ids.set(race, row.id);
     rows.push(row);
-    for (const version of expandVersions(race)) {
-      generated += 1;
-      const versionRow = mapRace(version, { raceType: 'race', parentRaceId: null }, ctx, recordId);
-      if (versionRow) rows.push(versionRow);
-    }
-  }
+  });
 
   const asSubrace = (race: Raw): RaceRowLink | undefined => {
     const parentRaceId = ids.get(race);
     return parentRaceId === undefined ? undefined : { raceType: 'subrace', parentRaceId };
   };
-  for (const { race, merged } of foldedVersions) {
-    const link = asSubrace(race);
-    for (const version of expandVersions(merged)) {
+  const mapVersions = (race: Raw, merged: Raw, link: RaceRowLink | undefined) => {
+    for (const version of versionsOf(merged)) {
       generated += 1;
-      if (!link) skip(version, `its race ${str(race['name']) ?? '?'}|${str(race['source']) ?? '?'} was not imported`);
+      ctx.guard('races', version, () => {
+        // A version of a race that was not imported is reported, never silently lost.
+        if (!link) skip(version, `it is a version of ${str(merged['name']) ?? '?'}, whose race ${str(race['name']) ?? '?'}|${str(race['source']) ?? '?'} was not imported`);
+        else {
+          const row = mapRace(version, link, ctx, recordId);
+          if (row) rows.push(row);
+        }
+      });
+    }
+  };
+  for (const { race, merged } of foldedVersions) ctx.guard('races', merged, () => mapVersions(race, merged, asSubrace(race)));
+  for (const { race, subrace } of named) {
+    ctx.guard('races', subrace, () => {
+      const link = asSubrace(race);
+      const merged = mergeSubrace(race, subrace);
+      const { _versions: _held, ...plain } = merged;
+      if (!link) skip(plain, `its race ${str(race['name']) ?? '?'}|${str(race['source']) ?? '?'} was not imported`);
       else {
-        const row = mapRace(version, link, ctx, recordId);
+        const parent = { name: str(race['name']) ?? '', source: str(race['source']) ?? '' };
+        const row = mapRace(plain, link, ctx, (_name, source) => childId(parent, str(subrace['name']) ?? '', source));
         if (row) rows.push(row);
       }
-    }
+      const versioned = withVersions(merged, subrace);
+      if (versioned) mapVersions(race, versioned, link);
+    });
   }
-  for (const { race, subrace } of named) {
-    const link = asSubrace(race);
-    const merged = mergeSubrace(race, subrace);
-    if (!link) {
-      skip(merged, `its race ${str(race['name']) ?? '?'}|${str(race['source']) ?? '?'} was not imported`);
-      continue;
-    }
-    const parent = { name: str(race['name']) ?? '', source: str(race['source']) ?? '' };
-    const row = mapRace(merged, link, ctx, (_name, source) => childId(parent, str(subrace['name']) ?? '', source));
-    if (row) rows.push(row);
-    for (const version of expandVersions(merged)) {
-      generated += 1;
-      const versionRow = mapRace(version, link, ctx, recordId);
-      if (versionRow) rows.push(versionRow);
-    }
-  }
-  return { rows, read: races.length + subraces.length, generated };
+  const versionsRead = races.filter((r) => r['_versionOf'] !== undefined).length;
+  return { rows, read: races.length - versionsRead + subraces.length, generated };
 }
 
 function mapRace(
@@ -186,5 +194,6 @@ function mapRace(
     alignmentTendency: null,
     languageProficiencies: orNull(race['languageProficiencies']),
     traitTags: orNull(race['traitTags']),
+    ...ctx.editions('races', race),
   };
 }

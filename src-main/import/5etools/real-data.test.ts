@@ -112,9 +112,9 @@ describe.runIf(dir)('5etools SRD fixture, imported for real', () => {
     // No record was refused by a column's zod shape: every shape in the fixture is accepted.
     expect(result.skipped.filter((s) => s.reason.startsWith('invalid'))).toEqual([]);
     // The one skip of the SRD data: an item group whose id is that of the item it groups.
-    expect(result.skipped).toEqual([{ kind: 'items', name: 'Potion of Healing (*)', source: 'DMG', reason: 'its id potion-of-healing-dmg is already taken by Potion of Healing|DMG' }]);
+    expect(result.skipped).toEqual([{ kind: 'items', name: 'Potion of Healing (*)', source: 'DMG', reason: 'its id potion-of-healing-dmg is already taken by Potion of Healing|DMG', file: 'items.json' }]);
     expect(result.status).toBe('partial');
-    const log = catalog.importLog.get(result.logId);
+    const log = catalog.importLog.get(result.logId as number);
     expect(log).toMatchObject({ importStatus: 'partial', recordsImported: result.recordsImported, recordsProcessed: result.recordsProcessed });
     expect(log.metadata['skipped']).toEqual(result.skipped);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bookRuleSystem, DND_2014, DND_2024, editionRuleSystem } from './rule-system';
-import { makeContext } from './test-helpers';
+import { makeContext } from '../../../test/import-5etools';
 
 describe('rule systems', () => {
   it.each([

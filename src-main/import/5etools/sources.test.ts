@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sourceEntity } from '../../../src-shared/catalog/entities';
 import { isoDate, mapSources, tallySrd } from './sources';
-import { BOOKS, expectValidRow, makeContext } from './test-helpers';
+import { BOOKS, expectValidRow, makeContext } from '../../../test/import-5etools';
 
 describe('sources', () => {
   it('one row per book; is_srd when every record of the book is marked srd', () => {

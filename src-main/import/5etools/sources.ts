@@ -32,6 +32,14 @@ export function tallySrd(...collections: Raw[][]): SrdTally {
   return tally;
 }
 
+/** The tally of a book under its id and, when records name it differently, its source (PS-Z, PSZ). */
+function sumTally(tally: SrdTally, id: string, source: string | undefined): { records: number; srd: number } | undefined {
+  const byId = tally.get(id.toLowerCase());
+  const bySource = source && source.toLowerCase() !== id.toLowerCase() ? tally.get(source.toLowerCase()) : undefined;
+  if (!byId && !bySource) return undefined;
+  return { records: (byId?.records ?? 0) + (bySource?.records ?? 0), srd: (byId?.srd ?? 0) + (bySource?.srd ?? 0) };
+}
+
 /** "2014-08-19" → itself; anything that is not a real calendar date → null. */
 export function isoDate(value: unknown): string | null {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
@@ -39,7 +47,71 @@ export function isoDate(value: unknown): string | null {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value ? value : null;
 }
 
-export function mapSources(books: { record: Raw; kind: 'book' | 'adventure' }[], tally: SrdTally, ctx: ImportContext): SourceInsert[] {
+export type BookEntry = { record: Raw; kind: 'book' | 'adventure' | 'inferred' };
+
+/**
+ * Books for the source codes that records name but the book metadata lacks, so their content is
+ * kept (README.md, "Rule systems and sources"):
+ *
+ * - the parent of adventure or book parts (`parentSource: "TftYP"` of the seven TftYP-* parts):
+ *   its name is what the parts' names share before ":" ("Tales from the Yawning Portal"), its
+ *   group, author and earliest publication date are the parts';
+ * - any other code (MFF, MCV1SC, EEPC …): named by its code; 2024 when every record of it says
+ *   `edition: "one"`.
+ *
+ * Each carries `inferred` (what it was made from), which mapSources keeps in `metadata`.
+ */
+export function inferBooks(books: BookEntry[], used: Map<string, { code: string; records: number; editions: Set<string> }>): BookEntry[] {
+  const known = new Set<string>();
+  for (const { record } of books) {
+    for (const key of ['id', 'source'] as const) {
+      const code = str(record[key]);
+      if (code) known.add(code.toLowerCase());
+    }
+  }
+  const parts = new Map<string, Raw[]>();
+  for (const { record } of books) {
+    const parent = str(record['parentSource']);
+    if (parent && !known.has(parent.toLowerCase())) parts.set(parent, [...(parts.get(parent) ?? []), record]);
+  }
+  const out: BookEntry[] = [];
+  for (const [code, use] of used) {
+    if (known.has(code)) continue;
+    known.add(code);
+    const children = [...parts.entries()].find(([parent]) => parent.toLowerCase() === code)?.[1];
+    if (children) {
+      const names = children.map((c) => str(c['name'])?.split(':')[0]?.trim() ?? '').filter(Boolean);
+      const shared = names.length > 0 && names.every((n) => n === names[0]) ? (names[0] as string) : use.code;
+      const dates = children.map((c) => isoDate(c['published'])).filter((d): d is string => d !== null).sort();
+      out.push({
+        kind: 'inferred',
+        record: {
+          id: use.code,
+          source: use.code,
+          name: shared,
+          ...(dates[0] ? { published: dates[0] } : {}),
+          ...(str(children[0]?.['group']) ? { group: children[0]?.['group'] } : {}),
+          ...(str(children[0]?.['author']) ? { author: children[0]?.['author'] } : {}),
+          inferred: `from its parts in the book metadata: ${children.map((c) => str(c['id'])).join(', ')}`,
+        },
+      });
+    } else {
+      out.push({
+        kind: 'inferred',
+        record: {
+          id: use.code,
+          source: use.code,
+          name: use.code,
+          ...(use.editions.size === 1 && use.editions.has('one') ? { edition: 'one' } : {}),
+          inferred: `from its ${use.records} record${use.records === 1 ? '' : 's'}: the book metadata has no entry for ${use.code}`,
+        },
+      });
+    }
+  }
+  return out;
+}
+
+export function mapSources(books: BookEntry[], tally: SrdTally, ctx: ImportContext): SourceInsert[] {
   const rows: SourceInsert[] = [];
   const seen = new Set<string>();
   for (const { record, kind } of books) {
@@ -54,10 +126,15 @@ export function mapSources(books: { record: Raw; kind: 'book' | 'adventure' }[],
       continue;
     }
     seen.add(id.toLowerCase());
-    const counts = tally.get(id.toLowerCase());
+    const counts = sumTally(tally, id, str(record['source']));
     const group = str(record['group']);
-    const metadata: Record<string, string> = { kind };
-    for (const key of ['author', 'group', 'published', 'storyline', 'level'] as const) {
+    const metadata: Record<string, string | boolean> = { kind };
+    if (typeof record['inferred'] === 'string') {
+      metadata['kind'] = 'book';
+      metadata['inferred'] = true;
+      metadata['inferredFrom'] = record['inferred'];
+    }
+    for (const key of ['author', 'group', 'published', 'storyline', 'level', 'parentSource'] as const) {
       const value = record[key];
       if (typeof value === 'string') metadata[key] = value;
       else if (isRecord(value) || typeof value === 'number') metadata[key] = JSON.stringify(value);

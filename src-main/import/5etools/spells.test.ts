@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spellEntity } from '../../../src-shared/catalog/entities';
 import { buildSpellClassLookup, mapSpells } from './spells';
-import { expectValidRow, makeContext } from './test-helpers';
+import { expectValidRow, makeContext } from '../../../test/import-5etools';
 import type { Raw } from './types';
 
 const fireball: Raw = {
@@ -113,7 +113,18 @@ describe('spells', () => {
       damageType: ['fire'],
       upcastInfo: fireball['entriesHigherLevel'],
       classes: ['sorcerer', 'wizard'],
+      reprintedAs: null,
+      supersededBy: null,
     });
+  });
+
+  it('reprintedAs as written; supersededBy is the id the first reprint gets', () => {
+    const ctx = makeContext();
+    const [row] = mapSpells([{ ...fireball, reprintedAs: ['Fireball|XPHB', { uid: 'Fireball|XDMG', tag: 'spell' }] }], new Map(), ctx).rows;
+    expect(row).toMatchObject({ reprintedAs: ['Fireball|XPHB', 'Fireball|XDMG'], supersededBy: 'fireball-xphb' });
+    // A reprint into another kind (a subrace reprinted as a feat) is kept, but is no row of this table.
+    const [other] = mapSpells([{ ...fireball, reprintedAs: [{ uid: 'Fireball|XPHB', tag: 'feat' }] }], new Map(), ctx).rows;
+    expect(other).toMatchObject({ reprintedAs: ['Fireball|XPHB'], supersededBy: null });
   });
 
   it('ritual from meta.ritual, concentration from any duration entry', () => {
@@ -124,7 +135,28 @@ describe('spells', () => {
     expect(rows.find((r) => r.name === 'Cure Wounds')).toMatchObject({ id: 'cure-wounds-xphb', ruleSystemId: 'dnd5e-2024' });
   });
 
-  it('class lists: lower-cased class names of `class` only (not classVariant), both lookup layouts, merged', () => {
+  it("class lists include the classVariant entries of the spell's own book (XGE Catnap, both layouts), not another book's", () => {
+    // spells/sources.json and generated/gendata-spell-source-lookup.json of 5etools v2.31.0, Catnap|XGE.
+    const lookup = buildSpellClassLookup([
+      {
+        XGE: {
+          Catnap: {
+            classVariant: [
+              { name: 'Bard', source: 'PHB', definedInSource: 'XGE' },
+              { name: 'Sorcerer', source: 'PHB', definedInSource: 'XGE' },
+              { name: 'Wizard', source: 'PHB', definedInSource: 'XGE' },
+              { name: 'Artificer', source: 'TCE', definedInSource: 'XGE' },
+            ],
+          },
+        },
+      },
+      { xge: { 'thunder step': { classVariant: { PHB: { Sorcerer: { definedInSources: ['XGE'] }, Wizard: { definedInSources: ['XGE'] } } } } } },
+    ]);
+    expect(lookup.get('catnap|xge')).toEqual(['bard', 'sorcerer', 'wizard', 'artificer']);
+    expect(lookup.get('thunder step|xge')).toEqual(['sorcerer', 'wizard']);
+  });
+
+  it('class lists: lower-cased class names of `class`, not classVariant of another book, both lookup layouts, merged', () => {
     const lookup = buildSpellClassLookup([
       { PHB: { Aid: { class: [{ name: 'Cleric', source: 'PHB' }, { name: 'Artificer', source: 'TCE' }], classVariant: [{ name: 'Bard', source: 'PHB', definedInSource: 'TCE' }] } } },
       { phb: { aid: { class: { XPHB: { Cleric: true, Paladin: true } } } } },
@@ -142,18 +174,31 @@ describe('spells', () => {
       [
         { ...fireball, name: 'Booming Blade', source: 'TCE' },
         { ...fireball, level: undefined, name: 'No Level' },
-        { ...fireball, name: '???' },
-        { name: 'Copied', source: 'PHB', _copy: { name: 'Shadow Blade', source: 'XGE' } },
+        { ...fireball, name: '' },
+        { ...fireball, name: 'No Source', source: undefined },
       ],
       new Map(),
       ctx,
     );
     expect(rows).toEqual([]);
     expect(ctx.skipped.map((s) => [s.name, s.reason])).toEqual([
-      ['Copied', 'it copies Shadow Blade|XGE, which is not in the data'],
       ['Booming Blade', 'its source book TCE is not in the data (no book metadata for it)'],
       ['No Level', 'the spell has no level'],
-      ['???', 'a name or source has no letters or digits to build an id from'],
+      ['(unnamed)', 'the spell has no name'],
+      ['No Source', 'the record names no source book'],
     ]);
+  });
+
+  it('a name in any script gets an id: slug when ASCII spells it, else a stable hash of the text', () => {
+    const ctx = makeContext();
+    const rows = mapSpells([{ ...fireball, name: 'כדור אש' }, { ...fireball, name: 'Boule de feu é' }, { ...fireball, name: '???' }], new Map(), ctx).rows;
+    expect(ctx.skipped).toEqual([]);
+    expect(rows.map((r) => r.name)).toEqual(['כדור אש', 'Boule de feu é', '???']);
+    expect(rows[0]?.id).toMatch(/^u-[0-9a-f]{10}-phb$/);
+    expect(rows[1]?.id).toBe('boule-de-feu-e-phb');
+    expect(rows[2]?.id).toMatch(/^u-[0-9a-f]{10}-phb$/);
+    expect(rows[2]?.id).not.toBe(rows[0]?.id);
+    // Stable: the same name and source always give the same id.
+    expect(mapSpells([{ ...fireball, name: 'כדור אש' }], new Map(), makeContext()).rows[0]?.id).toBe(rows[0]?.id);
   });
 });

@@ -2,9 +2,9 @@
 import type { InsertOf } from '../../../src-shared/catalog/define';
 import type { spellEntity } from '../../../src-shared/catalog/entities';
 import type { ImportContext } from './context';
-import { expandVersions, resolveCopies } from './copy';
 import { recordId } from './ids';
 import { int, isRecord, list, orNull, refKey, str } from './raw';
+import { mapEach } from './map-records';
 import type { Mapped, Raw } from './types';
 
 export type SpellInsert = InsertOf<typeof spellEntity>;
@@ -16,10 +16,14 @@ export type SpellClassLookup = Map<string, string[]>;
  * Reads the spell-source lookup. Two layouts exist and both are accepted:
  * - `{PHB: {Fireball: {class: [{name: "Wizard", source: "PHB"}, …], classVariant: […]}}}`
  *   (`spells/sources.json`, and the fixture's `spell-sources.json`);
- * - `{phb: {fireball: {class: {PHB: {Wizard: true, …}}}}}` (`generated/gendata-spell-source-lookup.json`).
+ * - `{phb: {fireball: {class: {PHB: {Wizard: true, …}}, classVariant: {PHB: {Bard: {definedInSources: ["XGE"]}}}}}}`
+ *   (`generated/gendata-spell-source-lookup.json`).
  *
- * Only `class` counts: `classVariant` (optional class features such as TCE's expanded lists) and
- * `subclass` lists are not the class's own spell list.
+ * A spell's classes are its `class` list plus the `classVariant` entries its own book defines
+ * (`definedInSource` = the spell's source): XGE, TCE, FTD and BMT give their new spells' class
+ * lists only there, and 5etools shows them as the spell's classes. `classVariant` entries of
+ * another book (TCE's optional expanded lists for PHB spells) and `subclass` lists are not the
+ * class's own spell list and stay out.
  */
 export function buildSpellClassLookup(lookups: unknown[]): SpellClassLookup {
   const out: SpellClassLookup = new Map();
@@ -27,6 +31,7 @@ export function buildSpellClassLookup(lookups: unknown[]): SpellClassLookup {
     if (!isRecord(lookup)) continue;
     for (const [source, spells] of Object.entries(lookup)) {
       if (!isRecord(spells) || source.startsWith('_')) continue;
+      const own = source.toLowerCase();
       for (const [name, info] of Object.entries(spells)) {
         if (!isRecord(info)) continue;
         const names: string[] = [];
@@ -35,6 +40,20 @@ export function buildSpellClassLookup(lookups: unknown[]): SpellClassLookup {
           for (const entry of classes) if (isRecord(entry) && typeof entry['name'] === 'string') names.push(entry['name']);
         } else if (isRecord(classes)) {
           for (const byName of Object.values(classes)) if (isRecord(byName)) names.push(...Object.keys(byName));
+        }
+        const variants = info['classVariant'];
+        if (Array.isArray(variants)) {
+          for (const entry of variants) {
+            if (isRecord(entry) && typeof entry['name'] === 'string' && str(entry['definedInSource'])?.toLowerCase() === own) names.push(entry['name']);
+          }
+        } else if (isRecord(variants)) {
+          for (const byName of Object.values(variants)) {
+            if (!isRecord(byName)) continue;
+            for (const [className, detail] of Object.entries(byName)) {
+              const defined = isRecord(detail) ? list(detail['definedInSources']) : undefined;
+              if (defined?.some((d) => typeof d === 'string' && d.toLowerCase() === own)) names.push(className);
+            }
+          }
         }
         const key = refKey(name, source);
         const merged = [...(out.get(key) ?? [])];
@@ -47,18 +66,7 @@ export function buildSpellClassLookup(lookups: unknown[]): SpellClassLookup {
 }
 
 export function mapSpells(spells: Raw[], classes: SpellClassLookup, ctx: ImportContext): Mapped<SpellInsert> {
-  const rows: SpellInsert[] = [];
-  let generated = 0;
-  for (const spell of resolveCopies(spells, (record, reason) => ctx.skip('spells', record, reason))) {
-    const row = mapSpell(spell, classes, ctx);
-    if (row) rows.push(row);
-    for (const version of expandVersions(spell)) {
-      generated += 1;
-      const versionRow = mapSpell(version, classes, ctx);
-      if (versionRow) rows.push(versionRow);
-    }
-  }
-  return { rows, read: spells.length, generated };
+  return mapEach('spells', spells, ctx, (spell) => mapSpell(spell, classes, ctx));
 }
 
 export function mapSpell(spell: Raw, classes: SpellClassLookup, ctx: ImportContext): SpellInsert | undefined {
@@ -96,5 +104,6 @@ export function mapSpell(spell: Raw, classes: SpellClassLookup, ctx: ImportConte
     damageType: orNull(spell['damageInflict']),
     upcastInfo: orNull(spell['entriesHigherLevel']),
     classes: classes.get(refKey(name, str(spell['source']))) ?? [],
+    ...ctx.editions('spells', spell),
   };
 }

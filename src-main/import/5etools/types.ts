@@ -10,6 +10,10 @@ export type {
   ImportWarning,
   KindCounts,
   SkippedRecord,
+  KeptRow,
+  SyncConflict,
+  SyncReport,
+  SyncRow,
 } from '../../../src-shared/import-types';
 
 /** What a source record looks like to the mapping code: parsed JSON, not yet trusted. */

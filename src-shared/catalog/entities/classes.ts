@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEntity, entityFilters, entityIdSchema, entitySortable, oneOf } from '../define';
+import { CLASS_TYPES } from '../enums';
 import { rowSchemas } from '../row-schemas';
 import { classes as t } from '../tables';
 import { abilityCode, entityColumnShapes } from './json';
@@ -28,7 +29,7 @@ export const classEntity = defineEntity({
   }),
   filters: {
     ...entityFilters(t),
-    classType: oneOf(t.classType, z.enum(['class', 'subclass'])),
+    classType: oneOf(t.classType, z.enum(CLASS_TYPES)),
     parentClassId: oneOf(t.parentClassId, entityIdSchema),
     casterProgression: oneOf(t.casterProgression, z.enum(CASTER_PROGRESSIONS)),
     spellAbility: oneOf(t.spellAbility, abilityCode),

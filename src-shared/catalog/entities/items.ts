@@ -1,11 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { atLeast, atMost, defineEntity, entityFilters, entityIdSchema, entitySortable, equals, oneOf } from '../define';
+import { atLeast, atMost, defineEntity, entityFilters, entityIdSchema, entitySortable, equals, oneOf, type FilterSpec } from '../define';
 import { rowSchemas } from '../row-schemas';
-import { ITEM_RARITIES, items as t } from '../tables';
+import { ITEM_FLAG_KEYS, ITEM_RARITIES, items as t, type ItemFlag } from '../tables';
 import { entityColumnShapes } from './json';
 import { additionalProperties, attunementPrereq, itemDamage, itemProperties, itemType } from './shapes';
 
+/** One boolean filter per 5etools item flag (`isWondrous: true`), answered from the flag's index. */
+const flagFilters = Object.fromEntries(ITEM_FLAG_KEYS.map((key) => [key, equals(t[key], z.boolean())])) as {
+  [K in ItemFlag]: FilterSpec<boolean>;
+};
 
 export const itemEntity = defineEntity({
   name: 'items',
@@ -32,6 +36,7 @@ export const itemEntity = defineEntity({
     rarity: oneOf(t.rarity, z.enum(ITEM_RARITIES)),
     isMagic: equals(t.isMagic, z.boolean()),
     requiresAttunement: equals(t.requiresAttunement, z.boolean()),
+    ...flagFilters,
     baseItemId: oneOf(t.baseItemId, entityIdSchema),
     isVariant: {
       schema: z.boolean(),

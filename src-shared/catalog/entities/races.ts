@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEntity, entityFilters, entityIdSchema, entitySortable, oneOf } from '../define';
+import { RACE_TYPES } from '../enums';
 import { rowSchemas } from '../row-schemas';
 import { races as t } from '../tables';
 import { entityColumnShapes, sizeCode } from './json';
@@ -22,7 +23,7 @@ export const raceEntity = defineEntity({
   }),
   filters: {
     ...entityFilters(t),
-    raceType: oneOf(t.raceType, z.enum(['race', 'subrace'])),
+    raceType: oneOf(t.raceType, z.enum(RACE_TYPES)),
     parentRaceId: oneOf(t.parentRaceId, entityIdSchema),
     size: oneOf(t.size, sizeCode),
   },

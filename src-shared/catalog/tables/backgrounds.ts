@@ -1,6 +1,6 @@
 import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { json, timestamps } from './columns';
-import { entityColumns, entityIndexes } from './entity-columns';
+import { entityColumns, entityIndexes, entitySyncColumns } from './entity-columns';
 import type { EquipmentChoices, ProficiencyChoices } from '../entities/shapes';
 
 export const backgrounds = sqliteTable(
@@ -14,6 +14,7 @@ export const backgrounds = sqliteTable(
     featureName: text('feature_name'),
     featureText: text('feature_text'),
     ...timestamps(),
+    ...entitySyncColumns(),
   },
   (t) => [...entityIndexes('backgrounds', t)],
 );

@@ -1,14 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { json, timestamps } from './columns';
-import { entityColumns, entityIndexes } from './entity-columns';
+import { ABILITIES, CASTER_PROGRESSIONS, CLASS_TYPES } from '../enums';
+import { entityColumns, entityIndexes, entitySyncColumns } from './entity-columns';
 import type { ClassFeatures, ClassStartingEquipment, PrimaryAbilities, ProficiencyChoices, SpellSlots, StartingProficiencies } from '../entities/shapes';
 
 export const classes = sqliteTable(
   'classes',
   {
     ...entityColumns(),
-    classType: text('class_type', { enum: ['class', 'subclass'] }).notNull(),
+    classType: text('class_type', { enum: CLASS_TYPES }).notNull(),
     parentClassId: text('parent_class_id').references((): AnySQLiteColumn => classes.id, { onDelete: 'restrict' }),
     hitDie: integer('hit_die'),
     primaryAbilities: json<PrimaryAbilities>('primary_abilities'),
@@ -17,13 +18,14 @@ export const classes = sqliteTable(
     skillProficiencyChoices: json<ProficiencyChoices>('skill_proficiency_choices'),
     startingProficiencies: json<StartingProficiencies>('starting_proficiencies'),
     startingEquipment: json<ClassStartingEquipment>('starting_equipment'),
-    spellAbility: text('spell_ability', { enum: ['str', 'dex', 'con', 'int', 'wis', 'cha'] }),
-    casterProgression: text('caster_progression', { enum: ['full', '1/2', '1/3', 'pact', 'artificer'] }),
+    spellAbility: text('spell_ability', { enum: ABILITIES }),
+    casterProgression: text('caster_progression', { enum: CASTER_PROGRESSIONS }),
     subclassTitle: text('subclass_title'),
     subclassLevel: integer('subclass_level'),
     features: json<ClassFeatures>('features').notNull().default([]),
     spellSlots: json<SpellSlots>('spell_slots'),
     ...timestamps(),
+    ...entitySyncColumns(),
   },
   (t) => [
     ...entityIndexes('classes', t),

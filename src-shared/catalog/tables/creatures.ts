@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { bool, json, timestamps } from './columns';
-import { entityColumns, entityIndexes } from './entity-columns';
+import { SIZE_CODES } from '../enums';
+import { entityColumns, entityIndexes, entitySyncColumns } from './entity-columns';
 import type {
   AbilityScores,
   Alignment,
@@ -24,7 +25,7 @@ export const creatures = sqliteTable(
   'creatures',
   {
     ...entityColumns(),
-    size: text('size'),
+    size: text('size', { enum: SIZE_CODES }),
     type: text('type'),
     typeTags: json<TypeTags>('type_tags'),
     alignment: json<Alignment>('alignment'),
@@ -50,6 +51,7 @@ export const creatures = sqliteTable(
     environment: json<string[]>('environment'),
     isNpc: bool('is_npc').notNull().default(false),
     ...timestamps(),
+    ...entitySyncColumns(),
     // Read-only: the challenge rating as a number ("1/4" → 0.25), for numeric range filters.
     crValue: real('cr_value').generatedAlwaysAs(
       sql`CASE WHEN challenge_rating IS NULL THEN NULL WHEN instr(challenge_rating, '/') > 0 THEN CAST(substr(challenge_rating, 1, instr(challenge_rating, '/') - 1) AS REAL) / CAST(substr(challenge_rating, instr(challenge_rating, '/') + 1) AS REAL) ELSE CAST(challenge_rating AS REAL) END`,

@@ -1,6 +1,7 @@
 /** Columns and indexes shared by the seven catalog entity tables. */
+import { sql } from 'drizzle-orm';
 import { index, integer, text, type SQLiteColumn, type SQLiteColumnBuilderBase } from 'drizzle-orm/sqlite-core';
-import { json } from './columns';
+import { json, provenanceColumns } from './columns';
 import { ruleSystems } from './rule-systems';
 import { sources } from './sources';
 import type { EntryList } from '../entities/shapes';
@@ -21,11 +22,30 @@ export function entityColumns() {
   } satisfies Record<string, SQLiteColumnBuilderBase>;
 }
 
-/** The indexes every entity table has: source, rule system and (NOCASE) name. */
-export function entityIndexes(table: string, t: { sourceId: SQLiteColumn; ruleSystemId: SQLiteColumn; name: SQLiteColumn }) {
+/**
+ * Editions and lossless import, on every entity table (migration 0014): the 5etools reprint
+ * links as written (`"Fireball|XPHB"`), the id of the first newer printing in the same table
+ * (not a foreign key: that book may be absent), and original values a typed column could not
+ * take, keyed by column name.
+ */
+export function entitySyncColumns() {
+  return {
+    reprintedAs: json<string[]>('reprinted_as'),
+    supersededBy: text('superseded_by'),
+    unmapped: json<Record<string, unknown>>('unmapped'),
+    ...provenanceColumns(),
+  } satisfies Record<string, SQLiteColumnBuilderBase>;
+}
+
+/** The indexes every entity table has: source, rule system, (NOCASE) name, and superseded rows. */
+export function entityIndexes(
+  table: string,
+  t: { sourceId: SQLiteColumn; ruleSystemId: SQLiteColumn; name: SQLiteColumn; supersededBy: SQLiteColumn },
+) {
   return [
     index(`${table}_source_id_idx`).on(t.sourceId),
     index(`${table}_rule_system_id_idx`).on(t.ruleSystemId),
     index(`${table}_name_idx`).on(t.name),
+    index(`${table}_superseded_by_idx`).on(t.supersededBy).where(sql`${t.supersededBy} IS NOT NULL`),
   ];
 }

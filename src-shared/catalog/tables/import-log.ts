@@ -3,7 +3,8 @@ import { json, nowIso } from './columns';
 import { ruleSystems } from './rule-systems';
 import { sources } from './sources';
 
-export const IMPORT_STATUSES = ['running', 'success', 'partial', 'failed'] as const;
+/** `cancelled`: stopped by its caller (migration 0013); like `failed`, nothing was written. */
+export const IMPORT_STATUSES = ['running', 'success', 'partial', 'failed', 'cancelled'] as const;
 
 export const importLog = sqliteTable(
   'import_log',

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { bool, json, timestamps } from './columns';
-import { entityColumns, entityIndexes } from './entity-columns';
+import { entityColumns, entityIndexes, entitySyncColumns } from './entity-columns';
 import type { AdditionalProperties, AttunementPrereq, ItemDamage, ItemProperties } from '../entities/shapes';
 
 export const ITEM_RARITIES = [
@@ -15,6 +15,30 @@ export const ITEM_RARITIES = [
   'unknown',
   'unknown (magic)',
 ] as const;
+
+/**
+ * The 5etools item flags a DM filters by, each a boolean column (NOT NULL DEFAULT 0, indexed)
+ * and a list filter of the same name. Defined here once: the table, the filters and the
+ * importer (which reads `fiveEtools`, the record's own key) all take them from this list.
+ */
+export const ITEM_FLAGS = {
+  isWondrous: { column: 'is_wondrous', fiveEtools: 'wondrous' },
+  isTattoo: { column: 'is_tattoo', fiveEtools: 'tattoo' },
+  isStaff: { column: 'is_staff', fiveEtools: 'staff' },
+  isCursed: { column: 'is_cursed', fiveEtools: 'curse' },
+  isSentient: { column: 'is_sentient', fiveEtools: 'sentient' },
+  isPoison: { column: 'is_poison', fiveEtools: 'poison' },
+} as const;
+export type ItemFlag = keyof typeof ITEM_FLAGS;
+export const ITEM_FLAG_KEYS = Object.keys(ITEM_FLAGS) as ItemFlag[];
+
+const flagColumn = (name: string) => bool(name).notNull().default(false);
+
+function itemFlagColumns() {
+  return Object.fromEntries(ITEM_FLAG_KEYS.map((key) => [key, flagColumn(ITEM_FLAGS[key].column)])) as {
+    [K in ItemFlag]: ReturnType<typeof flagColumn>;
+  };
+}
 
 export const items = sqliteTable(
   'items',
@@ -32,7 +56,9 @@ export const items = sqliteTable(
     attunementPrereq: json<AttunementPrereq>('attunement_prereq'),
     magicBonus: integer('magic_bonus'),
     additionalProperties: json<AdditionalProperties>('additional_properties'),
+    ...itemFlagColumns(),
     ...timestamps(),
+    ...entitySyncColumns(),
     // Read-only: computed by SQLite, absent from insert and update types.
     isMagic: integer('is_magic', { mode: 'boolean' }).generatedAlwaysAs(sql`rarity IS NOT NULL`, { mode: 'stored' }),
   },
@@ -42,6 +68,7 @@ export const items = sqliteTable(
     index('items_type_idx').on(t.type),
     index('items_rarity_idx').on(t.rarity).where(sql`${t.rarity} IS NOT NULL`),
     index('items_is_magic_idx').on(t.isMagic),
+    ...ITEM_FLAG_KEYS.map((key) => index(`items_${ITEM_FLAGS[key].column}_idx`).on(t[key])),
   ],
 );
 

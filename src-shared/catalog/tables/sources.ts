@@ -1,5 +1,5 @@
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { bool, json, timestamps } from './columns';
+import { bool, json, provenanceColumns, timestamps } from './columns';
 import { ruleSystems } from './rule-systems';
 
 export const sources = sqliteTable(
@@ -17,6 +17,7 @@ export const sources = sqliteTable(
     isSrd: bool('is_srd').notNull().default(false),
     metadata: json<Record<string, unknown>>('metadata').notNull().default({}),
     ...timestamps(),
+    ...provenanceColumns(),
   },
   (t) => [
     index('sources_rule_system_id_idx').on(t.ruleSystemId),

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { bool, json, timestamps } from './columns';
-import { entityColumns, entityIndexes } from './entity-columns';
+import { entityColumns, entityIndexes, entitySyncColumns } from './entity-columns';
 import type { CastingTime, Components, Duration, EntryList, SpellDamageTypes, SpellRange, SpellSavingThrows } from '../entities/shapes';
 
 export const SPELL_SCHOOLS = ['A', 'C', 'D', 'E', 'I', 'N', 'T', 'V'] as const;
@@ -23,6 +23,7 @@ export const spells = sqliteTable(
     upcastInfo: json<EntryList>('upcast_info'),
     classes: json<string[]>('classes').notNull().default([]),
     ...timestamps(),
+    ...entitySyncColumns(),
     // Read-only: "wizard, sorcerer", computed by SQLite from `classes`.
     classesDisplay: text('classes_display').generatedAlwaysAs(
       sql`CASE WHEN json_array_length(classes) = 0 THEN NULL ELSE replace(replace(replace(json(classes), '["', ''), '"]', ''), '","', ', ') END`,

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Raw } from '../types';
-import { patch } from './test-helpers';
+import { patch } from '../../../../test/resolve-5etools';
 
 const goblin = (): Raw => ({
   name: 'Goblin',

@@ -1,7 +1,7 @@
 /** Creature modes, each against the 5etools `DataUtil.generic.copyApplier` function named in the test. */
 import { describe, expect, it } from 'vitest';
 import type { Raw } from '../types';
-import { patch } from './test-helpers';
+import { patch } from '../../../../test/resolve-5etools';
 
 // CR 5 → proficiency bonus 3 (Parser.crToPb); wis 14 → +2, dex 16 → +3.
 const scout = (): Raw => ({ name: 'Scout', cr: '5', size: ['M', 'L'], dex: 16, wis: 14, str: 8, senses: ['darkvision 60 ft.'], save: { dex: '+9' }, skill: { perception: '+1' } });

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { isRecord } from '../raw';
 import type { Raw } from '../types';
 import { resolveDataSet } from './index';
-import { collectingReporter } from './test-helpers';
+import { collectingReporter } from '../../../../test/resolve-5etools';
 
 const dir = process.env['MIMIR_5ETOOLS_FULL_DIR'];
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CatalogError } from '../../../../src-shared/errors';
 import type { Raw } from '../types';
 import { resolveDataSet } from './index';
-import { collectingReporter } from './test-helpers';
+import { collectingReporter } from '../../../../test/resolve-5etools';
 
 const goblin: Raw = { name: 'Goblin', source: 'MM', page: 166, ac: [15], trait: [{ name: 'Nimble Escape' }] };
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Raw } from '../types';
 import { COPY_ENTRY_PROPS } from './mods';
-import { patch } from './test-helpers';
+import { patch } from '../../../../test/resolve-5etools';
 
 const drone = (): Raw => ({
   name: 'Drone',

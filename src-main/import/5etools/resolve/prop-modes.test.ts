@@ -1,7 +1,7 @@
 /** Property modes, each against the 5etools `DataUtil.generic.copyApplier` function named in the test. */
 import { describe, expect, it } from 'vitest';
 import type { Raw } from '../types';
-import { patch } from './test-helpers';
+import { patch } from '../../../../test/resolve-5etools';
 
 const creature = (): Raw => ({ name: 'Orc', cr: '1/2', str: 16, dex: 12, hp: { average: 15, formula: '2d8 + 6' }, save: { str: '+5', con: 3 }, skill: { intimidation: '+2' } });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Raw } from '../types';
 import { evaluateArithmetic } from './arithmetic';
 import { resolveDataSet } from './index';
-import { collectingReporter } from './test-helpers';
+import { collectingReporter } from '../../../../test/resolve-5etools';
 import { resolveVariables } from './variables';
 
 // Real templates (5etools v2.31.0 bestiary/template.json): "Hill Dwarf" copies "Mountain Dwarf"

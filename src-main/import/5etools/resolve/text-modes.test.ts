@@ -1,7 +1,7 @@
 /** The text modes, each against the 5etools `DataUtil.generic.copyApplier` function named in the test. */
 import { describe, expect, it } from 'vitest';
 import type { Raw } from '../types';
-import { patch } from './test-helpers';
+import { patch } from '../../../../test/resolve-5etools';
 import { splitByTags } from './walk';
 
 const drake = (): Raw => ({

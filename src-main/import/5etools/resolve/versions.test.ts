@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Raw } from '../types';
 import { preserveOnlyFor } from './copy';
 import { resolveDataSet, versionsOf } from './index';
-import { collectingReporter } from './test-helpers';
+import { collectingReporter } from '../../../../test/resolve-5etools';
 import { expandVersions, variantVersionDrafts } from './versions';
 
 const options = { preserveOnly: preserveOnlyFor('monster'), templates: new Map() };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { sourceIdSchema } from '../../define';
 import { abilityCode } from '../json';
 import { equipmentChoices, proficiencyChoices } from './common';
-import { entry, entryList } from './entries';
+import { bounded, entry, entryList } from './entries';
 
 /**
  * Alternatives of abilities the class relies on: `[{str: true}, {dex: true}]` = Strength or
@@ -82,5 +82,5 @@ export const classTableGroup = z
     subclasses: z.array(z.strictObject({ name: z.string().min(1), source: sourceIdSchema })).optional(),
   })
   .refine((group) => group.rows !== undefined || group.rowsSpellProgression !== undefined, 'give rows or rowsSpellProgression');
-export const spellSlots = z.array(classTableGroup);
+export const spellSlots = bounded(z.array(classTableGroup));
 export type SpellSlots = z.infer<typeof spellSlots>;

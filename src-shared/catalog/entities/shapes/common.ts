@@ -113,6 +113,8 @@ const abilityChoice = z.union([
     from: z.array(abilityCode).min(1),
     count: z.number().int().min(1).max(6).optional(),
     amount: z.number().int().min(-10).max(10).optional(),
+    /** The choice in words (Resilient: "Increase the chosen ability score by 1, to a maximum of 20."). */
+    entry: z.string().min(1).optional(),
   }),
   z.strictObject({
     weighted: z.strictObject({
@@ -148,18 +150,28 @@ const proficiencyChoose = z.strictObject({
   count: z.number().int().min(1).optional(),
 });
 
+/** Everything matching a 5etools list filter: the 2024 Monk's `{all: {fromFilter: "type=martial weapon|property=light"}}`. */
+const proficiencyFilter = z.strictObject({ fromFilter: z.string().min(1).max(500) });
+
 /**
  * One alternative set of proficiencies, keyed by what is granted: a name → `true`
  * (`{insight: true, religion: true}`), an `any…` key → how many of your choice
- * (`{anyStandard: 2}`), or `choose` → pick `count` from a list. The names are open (every
- * book adds tools and languages), the value forms are not.
+ * (`{anyStandard: 2}`), `choose` → pick `count` from a list, or `all` → everything a filter
+ * matches (`{fromFilter}`). The names are open (every book adds tools and languages), the value
+ * forms are not.
  */
 const proficiencySet = z
-  .record(z.string().min(1).max(100), z.union([z.literal(true), z.number().int().min(1).max(20), proficiencyChoose]))
+  .record(z.string().min(1).max(100), z.union([z.literal(true), z.number().int().min(1).max(20), proficiencyChoose, proficiencyFilter]))
   .superRefine((set, ctx) => {
     for (const [key, value] of Object.entries(set)) {
       const ok =
-        key === 'choose' ? typeof value === 'object' : key.startsWith('any') ? typeof value === 'number' : value === true;
+        key === 'choose'
+          ? typeof value === 'object' && 'from' in value
+          : key === 'all'
+            ? typeof value === 'object' && 'fromFilter' in value
+            : key.startsWith('any')
+              ? typeof value === 'number'
+              : value === true;
       if (!ok) {
         ctx.addIssue({
           code: 'custom',
@@ -167,7 +179,9 @@ const proficiencySet = z
           message:
             key === 'choose'
               ? 'choose must be {from, count}'
-              : key.startsWith('any')
+              : key === 'all'
+                ? 'all must be {fromFilter}'
+                : key.startsWith('any')
                 ? `${key} must be a count`
                 : `${key} must be true`,
         });
@@ -188,6 +202,8 @@ const equipmentItem = z.union([
     item: z.string().min(1).optional(),
     special: z.string().min(1).optional(),
     equipmentType: z.string().min(1).optional(),
+    /** One of several kinds (2024 Monk: `["instrumentMusical", "toolArtisan"]`). */
+    equipmentTypes: z.array(z.string().min(1)).min(1).optional(),
     quantity: z.number().int().min(1).optional(),
     displayName: z.string().min(1).optional(),
     containsValue: z.number().int().min(0).optional(),

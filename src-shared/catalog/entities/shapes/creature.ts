@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { abilityCode } from '../json';
 import { condition, damageType, skill, SKILLS } from './common';
-import { entry, entryList, entryObject } from './entries';
+import { bounded, entry, entryList, entryObject } from './entries';
 
 export const CREATURE_TYPES = [
   'aberration',
@@ -121,7 +121,7 @@ function damageList<K extends 'resist' | 'immune'>(key: K): z.ZodType<DamageEntr
       z.strictObject({ special: z.string().min(1) }),
     ]),
   ) as z.ZodType<DamageEntry<K>, DamageEntry<K>>;
-  return z.array(item);
+  return bounded(z.array(item));
 }
 
 export const damageResistances = damageList('resist');
@@ -150,7 +150,11 @@ export type Senses = z.infer<typeof senses>;
 export const languages = z.array(z.string().min(1).max(500));
 export type Languages = z.infer<typeof languages>;
 
-const spellNames = z.array(z.string().min(1));
+/**
+ * Spells as printed (`"{@spell fireball}"`), or `{entry, hidden}`: a spell the stat block's text
+ * already names, listed for search but not rendered (the Zodar's Wish, Dzaan's cantrips).
+ */
+const spellNames = z.array(z.union([z.string().min(1), z.strictObject({ entry: z.string().min(1), hidden: z.boolean().optional() })]));
 /** Uses per period: `{"1": [...], "3e": [...]}` ("e" = each). */
 const usesPer = z.record(z.string().regex(/^[1-9][0-9]?e?$/, 'must be a count, optionally with "e" (each)'), spellNames);
 
@@ -194,17 +198,17 @@ export const spellcasting = z.strictObject({
  * Traits, actions, reactions, legendary actions: named entries (`{name, entries}`), spellcasting
  * blocks, and plain strings (a legendary header paragraph).
  */
-export const statBlock = z.array(
+export const statBlock = bounded(z.array(
   z.union([
     spellcasting,
     z.string(),
     entryObject.refine((o) => o.type !== 'spellcasting', 'invalid spellcasting block'),
   ]),
-);
+));
 export type StatBlock = z.infer<typeof statBlock>;
 
 /** Lair actions and regional effects: rules text. */
-export const lairText = z.array(entry);
+export const lairText = bounded(z.array(entry));
 export type LairText = z.infer<typeof lairText>;
 
 export const environment = z.array(z.string().min(1).max(100));

@@ -1,6 +1,7 @@
 /** JSON shapes of the feats table. */
 import { z } from 'zod';
 import { abilityCode } from '../json';
+import { bounded } from './entries';
 
 /**
  * One alternative set of prerequisites (all of it must hold): `{ability: [{str: 13}]}`,
@@ -37,5 +38,5 @@ export const prerequisite = z
     note: z.string().optional(),
   })
   .catchall(z.json());
-export const prerequisites = z.array(prerequisite);
+export const prerequisites = bounded(z.array(prerequisite));
 export type Prerequisites = z.infer<typeof prerequisites>;

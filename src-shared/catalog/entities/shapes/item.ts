@@ -1,5 +1,6 @@
 /** JSON shapes and codes of the items table. */
 import { z } from 'zod';
+import { bounded } from './entries';
 
 /**
  * Item type codes (5etools `itemType` lookup), stored bare ("M", not "M|XPHB"): treasure ($…),
@@ -73,5 +74,5 @@ export type AttunementPrereq = z.infer<typeof attunementPrereq>;
  * strength requirement, charges, attached spells, bonuses …). Open by design: 5etools items
  * have a hundred optional properties and new books add more.
  */
-export const additionalProperties = z.record(z.string().min(1), z.json());
+export const additionalProperties = bounded(z.record(z.string().min(1), z.json()));
 export type AdditionalProperties = z.infer<typeof additionalProperties>;

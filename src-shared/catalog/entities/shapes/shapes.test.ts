@@ -201,12 +201,95 @@ const cases: Case[] = [
   },
 ];
 
-describe.each(cases)('shape: $name', ({ schema, valid, invalid }) => {
+/** Values of real 5etools data (v2.31.0 unless said) that the first shapes refused, each from its record. */
+const realData: Case[] = [
+  {
+    name: '2024 Monk and Rogue weapon proficiencies: {all: {fromFilter}} (class-monk.json, Monk|XPHB)',
+    schema: shape.startingProficiencies,
+    valid: [
+      {
+        weapons: ['simple', 'Martial weapons that have the {@filter Light|items|type=martial weapon|property=light} property'],
+        weaponProficiencies: [{ simple: true, all: { fromFilter: 'type=martial weapon|property=light' } }],
+        toolProficiencies: [{ anyArtisansTool: 1 }, { anyMusicalInstrument: 1 }],
+        skills: [{ choose: { from: ['acrobatics', 'athletics', 'history', 'insight', 'religion', 'stealth'], count: 2 } }],
+      },
+    ],
+    invalid: [{ weaponProficiencies: [{ all: true }] }, { weaponProficiencies: [{ all: { fromFilter: '' } }] }, { weaponProficiencies: [{ martial: { fromFilter: 'x' } }] }],
+  },
+  {
+    name: 'Monk|XPHB starting equipment: equipmentTypes',
+    schema: shape.classStartingEquipment,
+    valid: [{ defaultData: [{ A: ['spear|xphb', { item: 'dagger|xphb', quantity: 5 }, { equipmentTypes: ['instrumentMusical', 'toolArtisan'] }], B: [{ value: 5000 }] }] }],
+    invalid: [{ defaultData: [{ A: [{ equipmentTypes: [] }] }] }, { defaultData: [{ A: [{ equipmentTypes: 'toolArtisan' }] }] }],
+  },
+  {
+    name: 'Resilient (PHB, XPHB) and Potent Dragonmark (EFA): ability[].choose.entry',
+    schema: shape.abilityBonuses,
+    valid: [
+      [{ choose: { from: ['str', 'dex', 'con', 'int', 'wis', 'cha'], amount: 1, entry: 'Increase the chosen ability score by 1, to a maximum of 20.' } }],
+      [{ choose: { from: ['str', 'dex', 'con', 'int', 'wis', 'cha'], amount: 1, entry: 'Increase the spellcasting ability score used by your Dragonmark feat by 1, to a maximum of 20.' } }],
+    ],
+    invalid: [[{ choose: { from: ['str'], entry: 7 } }], [{ choose: { from: ['str'], entry: '' } }]],
+  },
+  {
+    name: 'creature spell lists with {entry, hidden} (Zodar|BAM, Dzaan|IDRotF)',
+    schema: shape.statBlock,
+    valid: [
+      [
+        {
+          type: 'spellcasting',
+          name: 'Wish',
+          headerEntries: ['The zodar casts the {@spell wish} spell, requiring no spell components and using Charisma as the spellcasting ability (spell save {@dc 17}).'],
+          will: [{ entry: '{@spell wish}', hidden: true }],
+          ability: 'cha',
+          displayAs: 'action',
+        },
+      ],
+      [{ type: 'spellcasting', name: 'Spellcasting', will: [{ entry: '{@spell Shocking Grasp}', hidden: true }, { entry: '{@spell Acid Splash}', hidden: true }], spells: { '0': { spells: ['{@spell acid splash} *'] } } }],
+    ],
+    invalid: [[{ type: 'spellcasting', name: 'Wish', will: [{ hidden: true }] }], [{ type: 'spellcasting', name: 'Wish', will: [{ entry: '{@spell wish}', hidden: 'yes' }] }]],
+  },
+];
+
+describe.each([...cases, ...realData])('shape: $name', ({ schema, valid, invalid }) => {
   it.each(valid.map((value) => [JSON.stringify(value), value]))('accepts %s', (_label, value) => {
     const result = schema.safeParse(value);
     expect(result.success, result.success ? '' : JSON.stringify(result.error.issues)).toBe(true);
   });
   it.each(invalid.map((value) => [JSON.stringify(value), value]))('rejects %s', (_label, value) => {
     expect(schema.safeParse(value).success).toBe(false);
+  });
+});
+
+describe('JSON depth bound', () => {
+  const nested = (levels: number): unknown => {
+    let value: unknown = 'x';
+    for (let i = 0; i < levels; i++) value = [value];
+    return value;
+  };
+
+  it(`measures depth iteratively: ${shape.MAX_JSON_DEPTH} levels pass, one more does not, a million levels do not overflow`, () => {
+    expect(shape.exceedsJsonDepth(nested(shape.MAX_JSON_DEPTH))).toBe(false);
+    expect(shape.exceedsJsonDepth(nested(shape.MAX_JSON_DEPTH + 1))).toBe(true);
+    expect(shape.exceedsJsonDepth(nested(1_000_000))).toBe(true);
+    expect(shape.exceedsJsonDepth('scalar')).toBe(false);
+    expect(shape.exceedsJsonDepth({ a: [{ b: [] }] }, 4)).toBe(false);
+    expect(shape.exceedsJsonDepth({ a: [{ b: [] }] }, 3)).toBe(true);
+  });
+
+  it.each([
+    ['entries', shape.entryList],
+    ['stat block', shape.statBlock],
+    ['lair text', shape.lairText],
+    ['item additional properties', shape.additionalProperties],
+    ['class tables', shape.spellSlots],
+    ['prerequisites', shape.prerequisites],
+    ['damage resistances', shape.damageResistances],
+  ])('%s: an over-deep value is one issue, checked before the recursive shape', (_name, schema) => {
+    let value: unknown = 'x';
+    for (let i = 0; i < 50_000; i++) value = { entries: [value] };
+    const result = (schema as z.ZodType).safeParse(Array.isArray(value) ? value : [value]);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toEqual([expect.objectContaining({ message: shape.TOO_DEEP_MESSAGE })]);
   });
 });

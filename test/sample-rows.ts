@@ -3,8 +3,8 @@
  * reuse test/entity-samples, which follows the 5etools SRD fixture). Test-only. Rows reference
  * the rule system `dnd5e-2014` and the book `PHB`, which the caller creates first.
  */
-import type { EntityKey } from '../../src-shared/catalog/entities';
-import { samples, type EntityTable } from '../../test/entity-samples';
+import type { EntityKey } from '../src-shared/catalog/entities';
+import { samples, type EntityTable } from './entity-samples';
 
 export type SampleRow = Record<string, unknown>;
 
@@ -75,26 +75,5 @@ export function sampleRow(key: EntityKey, n: number): SampleRow {
   }
 }
 
-/** The rule systems and books sample rows point at, as create inputs. */
-export const SEED_RULE_SYSTEMS = [
-  { id: 'dnd5e-2014', name: 'D&D 5th Edition (2014)', shortName: '5e' },
-  { id: 'dnd5e-2024', name: 'D&D 5th Edition (2024)', shortName: '5.5e' },
-] as const;
-
-export const SEED_SOURCES = [
-  {
-    id: 'PHB',
-    ruleSystemId: 'dnd5e-2014',
-    fullName: "Player's Handbook (2014)",
-    publishedDate: '2014-08-19',
-    isSrd: true,
-    metadata: { author: 'Wizards RPG Team', group: 'core' },
-  },
-  {
-    id: 'XPHB',
-    ruleSystemId: 'dnd5e-2024',
-    fullName: "Player's Handbook (2024)",
-    publishedDate: '2024-09-17',
-    metadata: { author: 'Wizards RPG Team', group: 'core' },
-  },
-] as const;
+/** The rule systems and books sample rows point at (one definition, in ./helpers). */
+export { SEED_RULE_SYSTEMS, SEED_SOURCES } from './helpers';

@@ -1,7 +1,7 @@
-/** Shared by the resolve stage's unit tests (never imported by the stage itself). */
-import type { Raw } from '../types';
-import type { ResolveReporter } from './index';
-import { applyMods, normaliseMods } from './mods';
+/** Shared by the resolve stage's unit tests (src-main/import/5etools/resolve/). */
+import type { Raw } from '../src-main/import/5etools/types';
+import type { ResolveReporter } from '../src-main/import/5etools/resolve/index';
+import { applyMods, normaliseMods } from '../src-main/import/5etools/resolve/mods';
 
 /** `record` (not modified) with `mods` applied as a `_mod` object, and the warnings it gave. */
 export function patch(record: Raw, mods: Raw): { record: Raw; warnings: string[] } {

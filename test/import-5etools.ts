@@ -1,8 +1,11 @@
-/** Shared by the importer's unit tests (never imported by the importer itself). */
+/** Shared by the unit tests of the 5etools importer (the mapper tests beside each kind). */
 import { expect } from 'vitest';
-import type { EntityDefinition } from '../../../src-shared/catalog/define';
-import { ImportContext } from './context';
-import type { Raw } from './types';
+import type { EntityDefinition } from '../src-shared/catalog/define';
+import { ImportContext } from '../src-main/import/5etools/context';
+import type { CollectionKey } from '../src-main/import/5etools/files';
+import { reporterFor, resolveStage } from '../src-main/import/5etools/prepare';
+import { versionsOf } from '../src-main/import/5etools/resolve';
+import type { Raw } from '../src-main/import/5etools/types';
 
 /** The books the hand-written records name: 2014 core, 2024 core, and a 2017 "X" book. */
 export const BOOKS: Raw[] = [
@@ -22,4 +25,15 @@ export function makeContext(books: Raw[] = BOOKS): ImportContext {
 export function expectValidRow(definition: EntityDefinition, row: unknown): void {
   const result = definition.insert.safeParse(row);
   expect(result.success, result.success ? '' : JSON.stringify(result.error.issues.slice(0, 3))).toBe(true);
+}
+
+/** Records as the mappers get them: through the resolve stage (`_copy`, `_versions` …), its skips and warnings in `ctx`. */
+export function resolved(ctx: ImportContext, collections: Partial<Record<CollectionKey, Raw[]>>): Record<CollectionKey, Raw[]> & { unresolved: { record: Raw; reason: string }[] } {
+  const { collections: out, unresolved } = resolveStage(collections, ctx);
+  return Object.assign(out, { unresolved: unresolved.get('legendaryGroup') ?? [] });
+}
+
+/** The subrace versions callback the pipeline gives mapRaces. */
+export function subraceVersionsFor(ctx: ImportContext): (merged: Raw) => Raw[] {
+  return (merged) => versionsOf('subrace', merged, reporterFor(ctx, new Map()));
 }

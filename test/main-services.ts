@@ -1,0 +1,31 @@
+/**
+ * Stand-in main-process services (the folder dialog, the shell, app facts) for tests and the
+ * end-to-end harness. No database or vite-only imports, so Playwright can load it too.
+ */
+import { join } from 'node:path';
+import type { MainServices } from '../src-main/ipc/main-handlers';
+
+/** Main-process services for tests: a folder dialog answering `chosenFolder`, recorded shell calls. */
+export interface TestServices extends MainServices {
+  /** What the folder dialog answers next (null: the user cancelled). */
+  chosenFolder: string | null;
+  /** Paths `showItemInFolder` was asked to show. */
+  shown: string[];
+}
+
+export function testServices(dir: string, cancelImports: () => boolean = () => false): TestServices {
+  const services: TestServices = {
+    chosenFolder: null,
+    shown: [],
+    chooseFolder: async () => services.chosenFolder,
+    showItemInFolder: (path) => {
+      services.shown.push(path);
+    },
+    versions: () => ({ app: '0.0.0-test', electron: '', chrome: '', node: process.versions.node, sqlite: '3' }),
+    catalogFile: join(dir, 'catalog.sqlite'),
+    backupsFolder: join(dir, 'backups'),
+    cancelImports,
+  };
+  return services;
+}
+
