@@ -112,9 +112,14 @@ describe('contract types', () => {
       | 'dialog:chooseFolder'
       | 'app:info'
       | 'shell:showItemInFolder'
+      | 'backups:list'
+      | 'backups:create'
+      | 'backups:restore'
     >();
     // Where each runs is part of the type.
-    expectTypeOf<ChannelsRunning<'main'>>().toEqualTypeOf<'import:cancel' | 'dialog:chooseFolder' | 'app:info' | 'shell:showItemInFolder'>();
+    expectTypeOf<ChannelsRunning<'main'>>().toEqualTypeOf<
+      'import:cancel' | 'dialog:chooseFolder' | 'app:info' | 'shell:showItemInFolder' | 'backups:list' | 'backups:create' | 'backups:restore'
+    >();
     expectTypeOf<'spells:list' | 'db:status' | 'importLog:list'>().toExtend<ChannelsRunning<'reader'>>();
     expectTypeOf<'spells:create' | 'import:5etools'>().toExtend<ChannelsRunning<'writer'>>();
     expectTypeOf<'spells:create'>().not.toExtend<ChannelsRunning<'reader'>>();
