@@ -8,7 +8,8 @@
 // - preload:  one self-contained CommonJS file (out/preload/index.cjs). A sandboxed preload
 //             (`sandbox: true`) can only `require('electron')`'s renderer APIs, so every other
 //             dependency (zod, src-shared code) is bundled in and nothing is split into chunks.
-// - renderer: plain DOM + TypeScript, rooted at src-renderer.
+// - renderer: Preact + TypeScript, rooted at src-renderer. esbuild compiles the JSX with Preact's
+//             automatic runtime (no Babel plugin needed: there is no HMR-specific transform).
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
@@ -50,6 +51,7 @@ export default defineConfig({
   },
   renderer: {
     root: r('src-renderer'),
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: {
       outDir: r('out/renderer'),
       rollupOptions: {

@@ -10,7 +10,7 @@ import js from '@eslint/js';
 import importPlugin from 'eslint-plugin-import';
 import tseslint from 'typescript-eslint';
 
-const SOURCES = ['src-main/**/*.ts', 'src-shared/**/*.ts', 'src-preload/**/*.ts', 'src-renderer/**/*.ts'];
+const SOURCES = ['src-main/**/*.ts', 'src-shared/**/*.ts', 'src-preload/**/*.ts', 'src-renderer/**/*.ts', 'src-renderer/**/*.tsx'];
 /** The only files that bind Electron's API (tests stand in for it through them). */
 const ELECTRON_BINDINGS = ['src-main/index.ts', 'src-main/ipc/electron-ipc.ts', 'src-preload/index.ts'];
 
@@ -41,9 +41,9 @@ export default tseslint.config(
   {
     // Application code (tests beside it excluded): the folder layering.
     files: SOURCES,
-    ignores: ['**/*.test.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
     plugins: { import: importPlugin },
-    settings: { 'import/resolver': { node: { extensions: ['.ts', '.d.ts', '.js'] } } },
+    settings: { 'import/resolver': { node: { extensions: ['.ts', '.tsx', '.d.ts', '.js'] } } },
     rules: {
       'import/no-restricted-paths': [
         'error',

@@ -2,7 +2,7 @@ import { expect, test } from './fixtures';
 
 test('shows the catalog page', async ({ appPage }) => {
   await expect(appPage.getByRole('heading', { level: 1, name: 'Mimir catalog' })).toBeVisible();
-  await expect(appPage.locator('#status')).toBeVisible();
+  await expect(appPage.getByRole('status')).toContainText('Schema version');
 });
 
 test('runs under the restrictive Content-Security-Policy', async ({ appPage, rendererErrors }) => {

@@ -29,7 +29,7 @@ import { startDatabaseHost, type DatabaseHost } from '../src-main/db-host/host';
 import { createMainHandlers } from '../src-main/ipc/main-handlers';
 import { createRouter, type Sender } from '../src-main/ipc/router';
 import { createSenderPolicy } from '../src-main/ipc/sender-policy';
-import { testServices } from '../test/main-services';
+import { testServices, type TestServices } from '../test/main-services';
 
 export { expect };
 
@@ -58,6 +58,27 @@ export interface MimirTestFixtures {
    * if any remain at its end; a test that provokes one on purpose removes it from the list.
    */
   rendererErrors: string[];
+  /**
+   * Control of the harness's main process for this test: the folder dialog's answer, the database
+   * host, closing and reopening the catalog. Null in the electron project (there the app is its
+   * own process); a test that needs it skips there with a reason (`requireHarness`).
+   */
+  harness: HarnessControl | null;
+}
+
+export interface HarnessControl {
+  /** The stand-in main-process services (the folder dialog answers `services.chosenFolder`). */
+  readonly services: TestServices;
+  /** The database host currently serving the page. */
+  host(): DatabaseHost;
+  /** Closes the host, starts a new one on the same catalog file and reloads the page (an app restart). */
+  reopen(): Promise<void>;
+}
+
+/** The harness control, or skips the test in the electron project with the reason. */
+export function requireHarness(harness: HarnessControl | null, why: string): HarnessControl {
+  test.skip(harness === null, `needs the harness's main process: ${why}`);
+  return harness as HarnessControl;
 }
 
 interface Lazy<T> {
@@ -157,6 +178,9 @@ async function attachScreenshotOnFailure(page: Page, testInfo: TestInfo): Promis
   }
 }
 
+/** The harness control of each harness page (read by the `harness` fixture). */
+const harnessControls = new WeakMap<Page, HarnessControl>();
+
 /** `webContents.id` the harness gives its page (the app window's id in the sender policy). */
 const HARNESS_WEB_CONTENTS_ID = 1;
 
@@ -228,11 +252,12 @@ async function bindHarness(
   page: Page,
   rendererUrl: string,
   userDataDir: string,
-): Promise<{ host: DatabaseHost; routerErrors: string[] }> {
+): Promise<{ control: HarnessControl; close(): Promise<void>; routerErrors: string[] }> {
   for (const file of [preloadBundle, databaseWorker]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npx electron-vite build\` first (npm run test:e2e does).`);
   }
-  const host = await startDatabaseHost({ file: join(userDataDir, CATALOG_FILE_NAME), workerPath: databaseWorker });
+  const start = () => startDatabaseHost({ file: join(userDataDir, CATALOG_FILE_NAME), workerPath: databaseWorker });
+  let host = await start();
   const routerErrors: string[] = [];
   const services = testServices(userDataDir, () => host.cancelImports());
   // The harness's folder dialog answers with MIMIR_E2E_CHOSEN_FOLDER (unset: the user cancels).
@@ -253,8 +278,19 @@ async function bindHarness(
   });
   await context.addInitScript({ content: harnessPreloadScript(await readFile(preloadBundle, 'utf8')) });
   // As src-main/index.ts does with webContents.send; emitHarnessEvent can send undeclared ones too.
-  host.onEvent((event, payload) => void emitHarnessEvent(page, event, payload));
-  return { host, routerErrors };
+  const forwardEvents = (): void => void host.onEvent((event, payload) => void emitHarnessEvent(page, event, payload));
+  forwardEvents();
+  const control: HarnessControl = {
+    services,
+    host: () => host,
+    reopen: async () => {
+      await host.close();
+      host = await start();
+      forwardEvents();
+      await page.reload();
+    },
+  };
+  return { control, close: () => host.close(), routerErrors };
 }
 
 export const test = base.extend<MimirTestFixtures, MimirWorkerOptions & MimirWorkerFixtures>({
@@ -298,6 +334,11 @@ export const test = base.extend<MimirTestFixtures, MimirWorkerOptions & MimirWor
     await use([]);
   },
 
+  // Filled in by appPage (harness project); stays null in the electron project.
+  harness: async ({ appPage: _appPage }, use) => {
+    await use(harnessControls.get(_appPage) ?? null);
+  },
+
   appPage: async ({ target, userDataDir, rendererServer, harnessBrowser, rendererErrors }, use, testInfo) => {
     if (target === 'electron') {
       const electron = findElectronBinary();
@@ -333,12 +374,12 @@ export const test = base.extend<MimirTestFixtures, MimirWorkerOptions & MimirWor
     const { url } = await rendererServer.get();
     const browser = await harnessBrowser.get();
     const context = await browser.newContext();
-    let host: DatabaseHost | undefined;
+    let harness: Awaited<ReturnType<typeof bindHarness>> | undefined;
     try {
       const page = await context.newPage();
       watchPageErrors(page, rendererErrors);
-      const harness = await bindHarness(context, page, url, userDataDir);
-      host = harness.host;
+      harness = await bindHarness(context, page, url, userDataDir);
+      harnessControls.set(page, harness.control);
       await page.goto(url);
       await use(page);
       await attachScreenshotOnFailure(page, testInfo);
@@ -346,7 +387,7 @@ export const test = base.extend<MimirTestFixtures, MimirWorkerOptions & MimirWor
       expect(harness.routerErrors, 'unexpected failures logged by the main-process router').toEqual([]);
     } finally {
       await context.close();
-      await host?.close();
+      await harness?.close();
     }
   },
 });
