@@ -13,7 +13,7 @@
  * 4. move the old -wal and -shm aside. Until then they lie beside a rollback-journal-mode file,
  *    which the probe (./probe.ts) recognises as foreign and moves aside itself.
  */
-import { closeSync, copyFileSync, constants, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, constants, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { getTableName } from 'drizzle-orm';
@@ -24,7 +24,7 @@ import { fail } from '../../src-shared/errors';
 import { toCatalogError } from './sqlite-errors';
 import { backupDirFor, listBackups, type BackupPolicy } from './backup';
 import { checkHistory, embeddedMigrations, readHistory, type Migration } from './migrations';
-import { asideName, checkWritable, damageOf, openInMemory, probeFile, SIDECAR_SUFFIXES, timestamp } from './probe';
+import { asideName, checkWritable, damageOf, lockHolders, openInMemory, probeFile, SIDECAR_SUFFIXES, timestamp } from './probe';
 
 export interface BackupInfo {
   file: string;
@@ -157,45 +157,6 @@ function syncPath(path: string): void {
   } catch {
     // directories cannot be synced on every platform
   }
-}
-
-/** Linux's encoding of a device number (st_dev) as the `major:minor` /proc/locks prints in hex. */
-function deviceOf(dev: number): string {
-  const major = Number((BigInt(dev) >> 8n) & 0xfffn) | Number((BigInt(dev) >> 32n) & ~0xfffn);
-  const minor = Number(BigInt(dev) & 0xffn) | Number((BigInt(dev) >> 12n) & ~0xffn);
-  return `${major.toString(16).padStart(2, '0')}:${minor.toString(16).padStart(2, '0')}`;
-}
-
-/**
- * Processes other than this one that hold a lock on `file` or its -shm (a SQLite connection in
- * WAL mode keeps one for as long as it is open), from Linux's /proc/locks; empty elsewhere, or
- * when nobody holds one. Read-only: nothing is opened with SQLite.
- */
-export function lockHolders(file: string): number[] {
-  let locks: string;
-  try {
-    locks = readFileSync('/proc/locks', 'utf8');
-  } catch {
-    return [];
-  }
-  const wanted = new Set<string>();
-  for (const path of [file, file + SIDECAR_SUFFIXES.shm]) {
-    try {
-      const stat = statSync(path);
-      wanted.add(`${deviceOf(stat.dev)}:${stat.ino}`);
-    } catch {
-      // not there: nobody holds it
-    }
-  }
-  const holders = new Set<number>();
-  for (const line of locks.split('\n')) {
-    const match = /^\d+:\s+(?:->\s+)?\S+\s+\S+\s+\S+\s+(-?\d+)\s+([0-9a-f]+:[0-9a-f]+):(\d+)\s/.exec(line);
-    if (!match) continue;
-    const pid = Number(match[1]);
-    const [major, minor] = (match[2] as string).split(':').map((part) => part.padStart(2, '0'));
-    if (pid > 0 && pid !== process.pid && wanted.has(`${major}:${minor}:${match[3]}`)) holders.add(pid);
-  }
-  return [...holders].sort((a, b) => a - b);
 }
 
 function restoreRefused(file: string, backup: string, reason: string, missing: boolean): CatalogError {
