@@ -5,16 +5,18 @@
  * the thread that calls it, in the main process: the work is proportional to the backups' size
  * and happens only when the user asks for it.
  */
-import { backupBeforeMigration } from './db/backup';
+import { backupBeforeMigration, listBackups } from './db/backup';
 import { openConnection } from './db/connection';
 import { readHistory } from './db/migrations';
-import { backupEntry, checkRestorable, describeBackups, restoreBackup, undoRestore, verifyBackup } from './db/restore';
+import { backupEntry, checkRestorable, describeBackups, newestVerifiedBackup, restoreBackup, undoRestore, verifyBackup } from './db/restore';
 import type { BackupOperations } from './catalog-session';
 
 export function catalogBackups(options: { nativeBinding?: string } = {}): BackupOperations {
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   return {
     list: (file) => describeBackups(file, {}, binding),
+    listed: (file) => listBackups(file),
+    newest: (file) => newestVerifiedBackup(file, {}, binding)?.file,
     create(file) {
       const connection = openConnection(file, { ...binding, readonly: true });
       try {

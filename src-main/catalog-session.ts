@@ -38,6 +38,10 @@ export interface RestoredFiles {
 export interface BackupOperations {
   /** Verified and unusable automatic backups, newest first. */
   list(catalogFile: string): BackupList;
+  /** The automatic backups' paths by name alone (nothing is read), newest first. */
+  listed(catalogFile: string): string[];
+  /** The newest automatic backup that verifies (read in order until one does). */
+  newest(catalogFile: string): string | undefined;
   /** Takes a verified backup of the open catalog (read through its own read-only connection). */
   create(catalogFile: string): BackupEntry;
   /** Throws every refusal of `restore` (does not verify, unwritable folder, open elsewhere) without changing anything. */
@@ -115,28 +119,19 @@ export function createCatalogSession(options: CatalogSessionOptions): CatalogSes
     unsubscribe = next.onEvent(emit);
   };
 
-  /** The listed backup named `requested`, or the newest verified one; refusals change nothing. */
-  const choose = (requested: string | undefined): BackupEntry => {
-    const listing = backups.list(file);
+  /**
+   * The listed backup named `requested`, or the newest verified one; refusals change nothing.
+   * Only the chosen backup is verified (by `check`), not every one in the folder.
+   */
+  const choose = (requested: string | undefined): string => {
     if (requested === undefined) {
-      const newest = listing.backups[0];
+      const newest = backups.newest(file);
       if (!newest) {
-        throw fail('NotFound', `There is no verified backup of ${file} to restore (backups are kept in ${listing.folder}).`, {
-          entity: 'backup',
-          id: 'newest',
-        });
+        throw fail('NotFound', `There is no verified backup of ${file} to restore (see backups:list).`, { entity: 'backup', id: 'newest' });
       }
       return newest;
     }
-    const entry = listing.backups.find((b) => b.file === requested);
-    if (entry) return entry;
-    const unusable = listing.unusable.find((b) => b.file === requested);
-    if (unusable) {
-      throw fail('Corrupt', `${requested} cannot be restored (${unusable.problem}). ${file} was not changed.`, {
-        file: requested,
-        reason: unusable.problem,
-      });
-    }
+    if (backups.listed(file).includes(requested)) return requested;
     // Only the catalog's own backups can be restored from the UI: a path the page names is never read.
     throw fail('NotFound', `${requested} is not one of the backups of ${file} (they are listed by backups:list). Nothing was changed.`, {
       entity: 'backup',
@@ -192,7 +187,7 @@ export function createCatalogSession(options: CatalogSessionOptions): CatalogSes
       if (restoring) throw busy('A restore is already under way; wait for it to finish.');
       if (imports > 0) throw busy('An import is running; wait for it to finish or cancel it, then restore.');
       const chosen = choose(requested);
-      backups.check(file, chosen.file); // refusals before the catalog is closed: it stays open, untouched
+      backups.check(file, chosen); // refusals before the catalog is closed: it stays open, untouched
       restoring = true;
       let release!: () => void;
       switching = new Promise<void>((resolve) => (release = resolve));
@@ -207,16 +202,16 @@ export function createCatalogSession(options: CatalogSessionOptions): CatalogSes
         }
         let restored: RestoredFiles;
         try {
-          restored = backups.restore(file, chosen.file);
+          restored = backups.restore(file, chosen);
         } catch (error) {
-          await restartOn(`restoring ${chosen.file} failed: ${messageOf(error)}`);
+          await restartOn(`restoring ${chosen} failed: ${messageOf(error)}`);
           throw error;
         }
         let next: DatabaseHost;
         try {
           next = await options.startHost(file);
         } catch (error) {
-          options.log?.(`the restored ${chosen.file} could not be opened (${messageOf(error)}); putting the previous catalog back`);
+          options.log?.(`the restored ${chosen} could not be opened (${messageOf(error)}); putting the previous catalog back`);
           try {
             backups.undo(restored);
           } catch (undoError) {
@@ -226,8 +221,8 @@ export function createCatalogSession(options: CatalogSessionOptions): CatalogSes
           const cause: AppError | undefined = error instanceof CatalogError ? error.error : isAppError(error) ? error : undefined;
           throw fail(
             'Corrupt',
-            `${chosen.file} was put in place but could not be opened (${messageOf(error)}), so the previous catalog was put back. Nothing was lost.`,
-            { file: chosen.file, reason: cause ? `${cause.code}: ${cause.message}` : messageOf(error) },
+            `${chosen} was put in place but could not be opened (${messageOf(error)}), so the previous catalog was put back. Nothing was lost.`,
+            { file: chosen, reason: cause ? `${cause.code}: ${cause.message}` : messageOf(error) },
           );
         }
         adopt(next);
