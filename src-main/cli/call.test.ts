@@ -55,7 +55,7 @@ describe('db call', () => {
     const restore = await call('backups:restore');
     expect(restore.status).toBe(2);
     expect(restore.envelope).toMatchObject({ ok: false, error: { message: expect.stringContaining('backups:restore runs on the main process') } });
-  });
+  }, 120_000); // three CLI runs through vite-node
 
   it('refuses input that is not JSON (exit 2)', async () => {
     const run = await call('spells:list', '{filter:');
