@@ -99,6 +99,8 @@ const nameOf = (kind: BrowseKind) => (row: { id: string; name?: string }) => (ki
 
 for (const [kind, steps] of Object.entries(STEPS) as [BrowseKind, Step[]][]) {
   test(`${kind}: every facet and sort gives what the database lists`, async ({ appPage }) => {
+    // Up to nine steps, each a list comparison: longer than the default 30 s on a busy machine.
+    test.setTimeout(120_000);
     await seedSrd(appPage);
     await addHomebrew(appPage);
     const shell = await new AppShell(appPage).ready();
