@@ -15,10 +15,18 @@ export interface EntriesProps {
   entries: unknown;
   /** Finds the rows tags name; without it, entity tags show as unresolved text. */
   resolve?: LinkResolver;
+  /**
+   * Nesting level the entries start at: 0 for a row's rules text (named entries become headings),
+   * 2 for stat-block traits and actions (names run into their first paragraph, as printed).
+   */
+  depth?: number;
 }
 
-/** Nesting deeper than this shows the text it holds as plain paragraphs. */
-const MAX_DEPTH = 40;
+/**
+ * Nesting deeper than this shows the text it holds as plain paragraphs (the catalog stores JSON
+ * up to 100 levels deep, MAX_JSON_DEPTH; a form preview may hold anything).
+ */
+const MAX_DEPTH = 100;
 
 type EntryRecord = Record<string, unknown>;
 
@@ -512,7 +520,7 @@ export function Entries(props: EntriesProps): JSX.Element {
   const body = (
     <div class="entries">
       <EntriesBoundary entries={props.entries}>
-        <EntryNode value={props.entries} depth={0} />
+        <EntryNode value={props.entries} depth={props.depth ?? 0} />
       </EntriesBoundary>
     </div>
   );
