@@ -6,7 +6,7 @@
  */
 import type { JSX } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { SEARCH_KINDS, type SearchKind } from '../../../src-shared/search';
+import type { SearchKind } from '../../../src-shared/search';
 import { useApi, useCatalogVersion } from '../app/api';
 import type { BrowseKind } from '../app/route';
 import { clearPreviews } from '../content/EntityLink';
@@ -25,9 +25,16 @@ export interface DetailViewProps {
 /** Outgoing references fetched to resolve a row's links (more than any real row holds). */
 const MENTIONS_LIMIT = 500;
 
+/**
+ * Every browsable kind but sources has cross-references. (A type check instead of SEARCH_KINDS:
+ * src-shared/search.ts holds zod schemas the renderer bundle should not carry.)
+ */
 function isSearchKind(kind: BrowseKind): kind is SearchKind {
-  return (SEARCH_KINDS as readonly string[]).includes(kind);
+  return kind !== 'sources';
 }
+// Fails to compile when the two lists drift apart.
+const sameKinds: [Exclude<BrowseKind, 'sources'>, SearchKind] extends [SearchKind, Exclude<BrowseKind, 'sources'>] ? true : never = true;
+void sameKinds;
 
 interface Loaded {
   row: AnyRow;

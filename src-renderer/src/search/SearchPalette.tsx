@@ -7,7 +7,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchHit, SearchKind } from '../../../src-shared/search';
-import { MAX_SEARCH_TEXT } from '../../../src-shared/search';
 import { navigate } from '../app/router';
 import { searchQuery } from '../detail/references';
 import './search.css';
@@ -46,7 +45,7 @@ export function Snippet({ text, highlights }: { text: string; highlights: readon
     const a = Math.max(at, Math.min(start, text.length));
     const b = Math.max(a, Math.min(end, text.length));
     if (a > at) parts.push(<span key={`t${at}`}>{text.slice(at, a)}</span>);
-    if (b > a) parts.push(<mark key={`m${a}`}>{text.slice(a, b)}</mark>);
+    if (b > a) parts.push(<mark key={`m${a}`} data-testid="search-highlight">{text.slice(a, b)}</mark>);
     at = b;
   }
   if (at < text.length) parts.push(<span key={`t${at}`}>{text.slice(at)}</span>);
@@ -83,7 +82,7 @@ export function SearchPalette({ open, onClose }: SearchPaletteProps) {
     }
     setResult((previous) => ({ state: 'loading', hits: 'hits' in previous ? previous.hits : [] }));
     const timer = setTimeout(() => {
-      searchQuery({ text: query.slice(0, MAX_SEARCH_TEXT), limit: RESULT_LIMIT }).then(
+      searchQuery({ text: query, limit: RESULT_LIMIT }).then(
         (answer) => {
           if (id !== latest.current) return; // a newer query was typed meanwhile
           if (answer.ok) {
@@ -172,7 +171,6 @@ export function SearchPalette({ open, onClose }: SearchPaletteProps) {
           aria-controls="search-results"
           aria-autocomplete="list"
           aria-activedescendant={hits.length > 0 ? optionId(activeIndex) : undefined}
-          maxLength={MAX_SEARCH_TEXT}
           placeholder="Search spells, creatures, items… (in:spells, source:PHB, -word)"
           value={text}
           onInput={(event) => setText(event.currentTarget.value)}
