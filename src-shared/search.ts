@@ -95,3 +95,31 @@ export interface ReferencesOf {
   offset: number;
 }
 
+
+/** Tags naming one target that is not in the catalog. */
+export interface BrokenLink {
+  targetKind: SearchKind;
+  /** The id the target would have (`wish-phb`). */
+  targetId: string;
+  /** How many rows reference it. */
+  count: number;
+  /** One of the tags as written, e.g. `{@spell Wish|PHB}`. */
+  example: string | null;
+}
+
+/** What an import did to `content_references`, and the catalog's broken links after it. */
+export interface ImportReferences {
+  /** Rows whose references were (re)written: those the import inserted or updated, and rows whose broken links it may have mended. */
+  rows: number;
+  /** References those rows now make. */
+  references: number;
+  /** Broken links of the whole catalog, grouped by target, the most referenced first. */
+  broken: {
+    /** The first 100 targets. */
+    items: BrokenLink[];
+    /** Targets in all. */
+    total: number;
+    /** References to them in all. */
+    references: number;
+  };
+}

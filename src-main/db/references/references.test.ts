@@ -72,7 +72,7 @@ describe('references on hand-made rows', () => {
     expect(mage.mentions.total).toBe(4);
     expect(mage.mentions.items).toHaveLength(2);
     expect(referencesOf(sqlite, { entity: 'creatures', id: 'mage-mm', limit: 2, offset: 2 }).mentions.items).toHaveLength(2);
-    expect(brokenLinks(sqlite)).toEqual({ items: [{ targetKind: 'spells', targetId: 'counterspell-phb', count: 1, example: '{@spell counterspell}' }], total: 1 });
+    expect(brokenLinks(sqlite)).toEqual({ items: [{ targetKind: 'spells', targetId: 'counterspell-phb', count: 1, example: '{@spell counterspell}' }], total: 1, references: 1 });
   });
 
   it('after an import, rewrites the written rows and reports the broken links', () => {
@@ -80,8 +80,27 @@ describe('references on hand-made rows', () => {
     expect(report).toEqual({
       rows: 1,
       references: 4,
-      broken: { items: [{ targetKind: 'spells', targetId: 'counterspell-phb', count: 1, example: '{@spell counterspell}' }], total: 1 },
+      broken: { items: [{ targetKind: 'spells', targetId: 'counterspell-phb', count: 1, example: '{@spell counterspell}' }], total: 1, references: 1 },
     });
+  });
+
+  it('after an import that inserted rows, rows with broken links are resolved again (a new printing may be their target)', () => {
+    const { sqlite } = catalog.connection;
+    // The mage's "{@spell counterspell}" was stored under the PHB id, which no row has; the new
+    // 2024 printing has another id, so only resolving the mage again (2024 preferred) finds it.
+    catalog.spells.create({ id: 'counterspell-xphb', name: 'Counterspell', ruleSystemId: 'dnd5e-2024', sourceId: 'XPHB', level: 3, entries: [] });
+    try {
+      const without = referencesAfterImport(sqlite, {}, { preferRuleSystem: 'dnd5e-2024' });
+      expect(without.rows).toBe(0);
+      expect(without.broken.total).toBe(1);
+      const report = referencesAfterImport(sqlite, {}, { inserted: true, preferRuleSystem: 'dnd5e-2024' });
+      expect(report.rows).toBe(1);
+      expect(report.broken).toEqual({ items: [], total: 0, references: 0 });
+      expect(referencesOf(sqlite, { entity: 'creatures', id: 'mage-mm' }).mentions.items.map((r) => r.id)).toContain('counterspell-xphb');
+    } finally {
+      catalog.spells.delete('counterspell-xphb');
+      writeReferencesFor(sqlite, 'creatures', 'mage-mm');
+    }
   });
 
   it('a rewrite is idempotent; a row created later repairs the broken link', () => {

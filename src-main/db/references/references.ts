@@ -18,6 +18,8 @@ import { referencesIn, type MarkupReference } from '../../../src-shared/markup';
 import {
   referencesOfInputSchema,
   SEARCH_KINDS,
+  type BrokenLink,
+  type ImportReferences,
   type ReferenceDirection,
   type ReferenceEntry,
   type ReferenceGroup,
@@ -26,7 +28,7 @@ import {
   type SearchKind,
 } from '../../../src-shared/search';
 import { validate } from '../../../src-shared/validation';
-import { BODY_COLUMNS, foldName } from '../search/functions';
+import { bodyColumns, foldName } from '../search/functions';
 
 type ReferenceType = 'mentions' | 'grants';
 
@@ -109,7 +111,7 @@ function statementsFor(sqlite: Database.Database): Statements {
          reference_type = CASE WHEN excluded.reference_type = 'grants' THEN 'grants' ELSE content_references.reference_type END`,
     ),
     columns: Object.fromEntries(
-      SEARCH_KINDS.map((kind) => [kind, sqlite.prepare(`SELECT ${BODY_COLUMNS[kind].join(', ')} FROM ${kind} WHERE id = ?`).raw()]),
+      SEARCH_KINDS.map((kind) => [kind, sqlite.prepare(`SELECT ${bodyColumns(kind, 't')} FROM ${kind} t WHERE t.id = ?`).raw()]),
     ) as Record<SearchKind, Database.Statement>,
     ruleSystem: Object.fromEntries(
       SEARCH_KINDS.map((kind) => [kind, sqlite.prepare(`SELECT rule_system_id FROM ${kind} WHERE id = ?`).pluck()]),
@@ -243,17 +245,13 @@ const BROKEN = `r.target_entity_type IN (${SEARCH_KINDS.map((k) => `'${k}'`).joi
 export type { ReferenceDirection, ReferenceEntry, ReferenceGroup, ReferencesOf, ReferencesOfInput };
 export { referencesOfInputSchema };
 
-export interface BrokenLink {
-  targetKind: SearchKind;
-  targetId: string;
-  /** How many rows reference it. */
-  count: number;
-  /** One of the tags as written, e.g. `{@spell Wish|PHB}`. */
-  example: string | null;
-}
+export type { BrokenLink };
 
-/** Broken links grouped by target, the most referenced first. */
-export function brokenLinks(sqlite: Database.Database, page: { limit?: number; offset?: number } = {}): { items: BrokenLink[]; total: number } {
+/** Broken links grouped by target, the most referenced first; `references`: how many references are broken in all. */
+export function brokenLinks(
+  sqlite: Database.Database,
+  page: { limit?: number; offset?: number } = {},
+): { items: BrokenLink[]; total: number; references: number } {
   const limit = page.limit ?? 100;
   const offset = page.offset ?? 0;
   const items = sqlite
@@ -263,11 +261,13 @@ export function brokenLinks(sqlite: Database.Database, page: { limit?: number; o
        GROUP BY r.target_entity_type, r.target_entity_id ORDER BY count DESC, targetKind, targetId LIMIT ? OFFSET ?`,
     )
     .all(limit, offset) as BrokenLink[];
-  const total = sqlite
-    .prepare(`SELECT count(*) FROM (SELECT 1 FROM content_references r WHERE ${BROKEN} GROUP BY r.target_entity_type, r.target_entity_id)`)
-    .pluck()
-    .get() as number;
-  return { items, total };
+  const totals = sqlite
+    .prepare(
+      `SELECT count(*) AS total, coalesce(sum(n), 0) AS refs FROM
+         (SELECT count(*) AS n FROM content_references r WHERE ${BROKEN} GROUP BY r.target_entity_type, r.target_entity_id)`,
+    )
+    .get() as { total: number; refs: number };
+  return { items, total: totals.total, references: totals.refs };
 }
 
 /**
@@ -285,7 +285,7 @@ export function referencesOf(sqlite: Database.Database, input: ReferencesOfInput
          FROM content_references r
          LEFT JOIN search_documents d ON d.entity_type = r.${other}_entity_type AND d.entity_id = r.${other}_entity_id
          WHERE ${where}
-         ORDER BY kind, referenceType, coalesce(d.name, r.${other}_entity_id), id LIMIT @limit OFFSET @offset`,
+         ORDER BY kind, referenceType, coalesce(d.name, r.${other}_entity_id) COLLATE NOCASE, id LIMIT @limit OFFSET @offset`,
       )
       .all({ id, entity, limit, offset }) as (Omit<ReferenceEntry, 'broken'> & { broken: number })[];
     const groups = sqlite
@@ -303,28 +303,32 @@ export function referencesOf(sqlite: Database.Database, input: ReferencesOfInput
   return { mentions: direction('source', 'target'), mentionedBy: direction('target', 'source'), limit, offset };
 }
 
-export interface ImportReferenceReport {
-  /** Rows whose references were rewritten. */
-  rows: number;
-  references: number;
-  /** Broken links in the whole catalog after the import, grouped by target (the first 100). */
-  broken: { items: BrokenLink[]; total: number };
-}
+export type ImportReferenceReport = ImportReferences;
 
 /**
- * After an import wrote rows: rewrites the references of the rows it inserted or updated (an
- * unchanged row's text, and so its references, are as before) and reports the catalog's broken
- * links. Runs inside the import's transaction.
+ * After an import wrote rows, inside its transaction: rewrites the references of the rows it
+ * inserted or updated (an unchanged row's text, and so its references, are as before), and,
+ * when it inserted rows, those of the rows with broken links (a new row may be their target
+ * under another id or printing); then reports the catalog's broken links. Rows the import
+ * removed lost their outgoing references to a trigger; references to them are broken now.
  */
 export function referencesAfterImport(
   sqlite: Database.Database,
   written: Partial<Record<string, readonly string[]>>,
-  options: ReferenceOptions = {},
+  options: ReferenceOptions & { inserted?: boolean; check?: () => void } = {},
 ): ImportReferenceReport {
+  const rewrite = new Map<SearchKind, Set<string>>(SEARCH_KINDS.map((kind) => [kind, new Set(written[kind] ?? [])]));
+  if (options.inserted) {
+    const sources = sqlite
+      .prepare(`SELECT DISTINCT r.source_entity_type AS kind, r.source_entity_id AS id FROM content_references r WHERE ${BROKEN}`)
+      .all() as { kind: string; id: string }[];
+    for (const { kind, id } of sources) rewrite.get(kind as SearchKind)?.add(id);
+  }
   let rows = 0;
   let references = 0;
-  for (const kind of SEARCH_KINDS) {
-    for (const id of written[kind] ?? []) {
+  for (const [kind, ids] of rewrite) {
+    for (const id of ids) {
+      if (rows % 100 === 0) options.check?.();
       references += writeReferencesFor(sqlite, kind, id, options);
       rows++;
     }

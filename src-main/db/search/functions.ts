@@ -11,7 +11,8 @@ export { SEARCH_KINDS, type SearchKind } from '../../../src-shared/search';
 
 /**
  * The JSON columns whose text is a row's searchable body, in reading order. The triggers of
- * migration `catalog_search` pass exactly these columns to `mimir_search_text` (a test checks it).
+ * migration `catalog_search` pass exactly these to `mimir_search_text` (a test checks it), as
+ * `bodyColumns` writes them.
  */
 export const BODY_COLUMNS: Readonly<Record<SearchKind, readonly string[]>> = {
   spells: ['entries', 'upcast_info'],
@@ -23,6 +24,30 @@ export const BODY_COLUMNS: Readonly<Record<SearchKind, readonly string[]>> = {
   backgrounds: ['entries'],
   feats: ['entries'],
 };
+
+/**
+ * The body's columns as SQL over the row `alias` (`NEW`, `OLD`, `t`). A subclass row holds its
+ * class's features too (the importer's choice, so a row reads whole): only its own features are
+ * its body, or every class feature would be indexed and cross-referenced once per subclass.
+ */
+export function bodyColumns(kind: SearchKind, alias: string): string {
+  return BODY_COLUMNS[kind]
+    .map((column) => (kind === 'classes' && column === 'features' ? `mimir_own_features(${alias}.class_type, ${alias}.features)` : `${alias}.${column}`))
+    .join(', ');
+}
+
+/** A subclass's own features (those naming the subclass), as JSON text; a class's features as they are. */
+export function ownFeatures(classType: unknown, features: unknown): unknown {
+  if (classType !== 'subclass' || typeof features !== 'string') return features;
+  let list: unknown;
+  try {
+    list = JSON.parse(features);
+  } catch {
+    return features;
+  }
+  if (!Array.isArray(list)) return features;
+  return JSON.stringify(list.filter((feature) => typeof feature === 'object' && feature !== null && 'subclassShortName' in feature));
+}
 
 /**
  * A name folded for comparison: diacritics removed, lower case, letters and digits only, so
@@ -56,4 +81,5 @@ export function searchText(...columns: unknown[]): string {
 export function registerSearchFunctions(sqlite: Database.Database): void {
   sqlite.function('mimir_search_text', { deterministic: true, varargs: true }, (...columns: unknown[]) => searchText(...columns));
   sqlite.function('mimir_fold', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? foldName(name) : null));
+  sqlite.function('mimir_own_features', { deterministic: true }, (classType: unknown, features: unknown) => ownFeatures(classType, features) as string | null);
 }

@@ -8,7 +8,7 @@ import { import5etools } from '../../import/5etools';
 import type { Catalog } from '../catalog';
 import { embeddedMigrations, rollback } from '../migrations';
 import { openCatalog } from '../startup';
-import { BODY_COLUMNS, editDistance, matchExpression, parseQuery, searchCatalog, snippetOf, SEARCH_KINDS } from './index';
+import { bodyColumns, editDistance, matchExpression, parseQuery, searchCatalog, snippetOf, SEARCH_KINDS } from './index';
 
 const dir = process.env['MIMIR_5ETOOLS_DIR'];
 const SKIP_REASON = 'skipped: MIMIR_5ETOOLS_DIR not set (point it at the 5etools SRD fixture folder)';
@@ -177,7 +177,7 @@ describe('the migration', () => {
     const { catalog, connection } = openMigrated();
     for (const kind of SEARCH_KINDS) {
       const sql = connection.sqlite.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(`${kind}_search_after_insert`) as string;
-      expect(sql).toContain(`mimir_search_text(${BODY_COLUMNS[kind].map((c) => `NEW.${c}`).join(', ')})`);
+      expect(sql).toContain(`mimir_search_text(${bodyColumns(kind, 'NEW')})`);
     }
     catalog.connection.close();
   });

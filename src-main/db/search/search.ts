@@ -27,7 +27,7 @@ import {
 } from '../../../src-shared/search';
 import { entryLines, markupToText, type EntryLine } from '../../../src-shared/markup';
 import { validate } from '../../../src-shared/validation';
-import { BODY_COLUMNS, foldName, SEARCH_KINDS } from './functions';
+import { bodyColumns, foldName, SEARCH_KINDS } from './functions';
 import { exclusionExpression, matchExpression, nameMatchExpression, parseQuery, tokensOf, tooManyTerms, type ParsedQuery, type Term } from './query';
 import { allowedEdits, editDistance, nameDistance } from './similarity';
 
@@ -99,18 +99,18 @@ function statementsFor(sqlite: Database.Database): Statements {
     byFoldedName: sqlite.prepare(`
       SELECT ${DOC_COLUMNS}, length(d.folded_name) AS score FROM search_documents d
       WHERE d.folded_name >= @folded AND d.folded_name < @folded || char(1114111) ${FILTERS}
-      ORDER BY length(d.folded_name), d.name, d.doc_id LIMIT @limit`),
+      ORDER BY length(d.folded_name), d.name, d.entity_type, d.entity_id LIMIT @limit`),
     fullText: sqlite.prepare(`
       SELECT ${DOC_COLUMNS}, bm25(search_index, ${NAME_WEIGHT}.0, 1.0) AS score
       FROM search_index JOIN search_documents d ON d.doc_id = search_index.rowid
       WHERE search_index MATCH @match ${FILTERS}
-      ORDER BY score, d.doc_id LIMIT @limit`),
+      ORDER BY score, d.name, d.entity_type, d.entity_id LIMIT @limit`),
     // Matches in the name column, shortest names first: the closest names, however long their bodies.
     inNames: sqlite.prepare(`
       SELECT ${DOC_COLUMNS}, bm25(search_index, ${NAME_WEIGHT}.0, 1.0) AS score
       FROM search_index JOIN search_documents d ON d.doc_id = search_index.rowid
       WHERE search_index MATCH @match ${FILTERS}
-      ORDER BY length(d.name), score, d.doc_id LIMIT @limit`),
+      ORDER BY length(d.name), score, d.name, d.entity_type, d.entity_id LIMIT @limit`),
     nameWords: sqlite.prepare("SELECT term FROM search_terms WHERE col = 'name'").pluck(),
     // Changes by any connection (data_version) and by this one (total_changes): when the name vocabulary may be stale.
     changes: sqlite.prepare('SELECT (SELECT data_version FROM pragma_data_version) || \'/\' || total_changes()').pluck(),
@@ -124,12 +124,14 @@ function statementsFor(sqlite: Database.Database): Statements {
          OR EXISTS (SELECT 1 FROM json_each(@editions) e WHERE rule_systems.id LIKE '%-' || e.value)`),
     // The body's columns as stored: the snippet reduces only the paragraphs it shows.
     body: Object.fromEntries(
-      SEARCH_KINDS.map((kind) => [kind, sqlite.prepare(`SELECT ${BODY_COLUMNS[kind].join(', ')} FROM ${kind} WHERE id = ?`).raw()]),
+      SEARCH_KINDS.map((kind) => [kind, sqlite.prepare(`SELECT ${bodyColumns(kind, 't')} FROM ${kind} t WHERE t.id = ?`).raw()]),
     ) as Record<SearchKind, Database.Statement>,
   };
   statementCache.set(sqlite, statements);
   return statements;
 }
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function candidateOf(row: DocRow, match: SearchMatch, score: number, rank = 0): Candidate {
   return {
@@ -400,7 +402,14 @@ export function searchCatalog(target: SearchTarget, input: SearchInput): SearchR
   for (const candidate of nameCandidates) if (!excluded.has(candidate.docId)) add(candidate);
 
   const ranked = [...candidates.values()].sort(
-    (a, b) => MATCH_ORDER[a.match] - MATCH_ORDER[b.match] || a.rank - b.rank || a.score - b.score || a.docId - b.docId,
+    // Ties go by name, kind and id, never by doc_id: a rebuilt index numbers its rows anew.
+    (a, b) =>
+      MATCH_ORDER[a.match] - MATCH_ORDER[b.match] ||
+      a.rank - b.rank ||
+      a.score - b.score ||
+      compare(a.name, b.name) ||
+      compare(a.kind, b.kind) ||
+      compare(a.id, b.id),
   );
   const ordered = groupPrintings(ranked, options.preferRuleSystem);
   const page = ordered.slice(offset, offset + limit);
