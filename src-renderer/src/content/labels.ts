@@ -88,12 +88,26 @@ export function lookup<K extends string>(names: Readonly<Record<K, string>>, cod
   return typeof code === 'string' && Object.prototype.hasOwnProperty.call(names, code) ? names[code as K] : undefined;
 }
 
+/** Sets of codes 5etools prints as one phrase ("any evil alignment"), the order of the codes aside. */
+const ALIGNMENT_PHRASES: readonly [readonly string[], string][] = [
+  [['L', 'NX', 'C', 'NY', 'E'], 'any non-good alignment'],
+  [['L', 'NX', 'C', 'NY', 'G'], 'any non-evil alignment'],
+  [['NX', 'C', 'G', 'NY', 'E'], 'any non-lawful alignment'],
+  [['NX', 'L', 'G', 'NY', 'E'], 'any non-chaotic alignment'],
+  [['L', 'NX', 'C', 'G'], 'any good alignment'],
+  [['L', 'NX', 'C', 'E'], 'any evil alignment'],
+  [['C', 'G', 'NY', 'E'], 'any chaotic alignment'],
+  [['L', 'G', 'NY', 'E'], 'any lawful alignment'],
+];
+
 function alignmentCodes(codes: readonly unknown[]): string {
-  const words = codes.map((code) => lookup(ALIGNMENT_WORDS, code) ?? (typeof code === 'string' ? code : ''));
-  if (codes.length === 2 && codes.includes('N') && words[0] === words[1]) return 'neutral';
-  if (codes.length === 1 && codes[0] === 'N') return 'neutral';
-  if (codes.length >= 5) return 'any alignment';
-  return words.filter(Boolean).join(' ');
+  const strings = codes.filter((code): code is string => typeof code === 'string');
+  if (strings.includes('A') || strings.length >= 6) return 'any alignment';
+  const phrase = ALIGNMENT_PHRASES.find(([set]) => set.length === strings.length && set.every((code) => strings.includes(code)));
+  if (phrase) return phrase[1];
+  if (strings.length === 1 && strings[0] === 'N') return 'neutral';
+  if (strings.length === 2 && strings.every((code) => code === 'N' || code === 'NX' || code === 'NY')) return 'neutral';
+  return strings.map((code) => lookup(ALIGNMENT_WORDS, code) ?? code).join(' ');
 }
 
 /** `["C","E"]` → "chaotic evil"; `[{alignment: […], chance: 50}, …]` → "… (50%) or …"; `[{special}]` → its text. */

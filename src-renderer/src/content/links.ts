@@ -13,8 +13,14 @@ export interface LinkTarget {
   id: string;
 }
 
-/** Finds the row a reference tag names; undefined when the catalog does not have it. */
-export type LinkResolver = (reference: MarkupReference) => LinkTarget | undefined;
+/**
+ * Finds the row a reference tag names; undefined when the catalog does not have it. `covers`,
+ * when present, says the resolver's answer is final for that tag (a stored reference, broken or
+ * not), so no name lookup is worth making.
+ */
+export type LinkResolver = ((reference: MarkupReference) => LinkTarget | undefined) & {
+  covers?: (reference: MarkupReference) => boolean;
+};
 
 /** Names compared as the reference resolver of the database compares them: case, accents and punctuation ignored. */
 export function foldName(name: string): string {
@@ -37,27 +43,33 @@ function nameKey(kind: string, name: string): string {
  * A resolver over the stored outgoing references of one row (`references:of` → `mentions`).
  * Each stored reference keeps one tag as written (its `context`); tags naming the same target
  * differently (another display text, no source) are matched by kind, name and source, then by
- * kind and name alone when only one target has that name. Broken references stay unresolved.
+ * kind and name alone when only one target has that name. Broken references stay unresolved
+ * (and `covers` them: the database already looked).
  */
 export function referenceResolver(mentions: readonly ReferenceEntry[]): LinkResolver {
   const exact = new Map<string, LinkTarget>();
   const byName = new Map<string, LinkTarget | null>();
+  const known = new Set<string>();
   for (const entry of mentions) {
-    if (entry.broken || entry.context === null) continue;
-    const target: LinkTarget = { kind: entry.kind, id: entry.id };
+    if (entry.context === null) continue;
     for (const reference of markupReferences(entry.context).slice(0, 1)) {
       if (reference.catalogKind !== entry.kind) continue;
+      known.add(exactKey(entry.kind, reference.name, reference.effectiveSource));
+      if (entry.broken) continue;
+      const target: LinkTarget = { kind: entry.kind, id: entry.id };
       exact.set(exactKey(entry.kind, reference.name, reference.effectiveSource), target);
       const key = nameKey(entry.kind, reference.name);
-      const known = byName.get(key);
-      byName.set(key, known === undefined || (known !== null && known.id === target.id) ? target : null);
+      const seen = byName.get(key);
+      byName.set(key, seen === undefined || (seen !== null && seen.id === target.id) ? target : null);
     }
   }
-  return (reference) => {
+  const resolve: LinkResolver = (reference) => {
     const kind = reference.catalogKind;
     if (!kind) return undefined;
     return exact.get(exactKey(kind, reference.name, reference.effectiveSource)) ?? byName.get(nameKey(kind, reference.name)) ?? undefined;
   };
+  resolve.covers = (reference) => reference.catalogKind !== undefined && known.has(exactKey(reference.catalogKind, reference.name, reference.effectiveSource));
+  return resolve;
 }
 
 /** The reference a tag node stands for (its outer tag), when the tag names an entry. */

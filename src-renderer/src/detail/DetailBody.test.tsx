@@ -102,6 +102,10 @@ describe.skipIf(!dir)(`detail bodies over the SRD fixture${dir ? '' : ` (${SKIP_
     expect(dragon).toContain('27 (+8)');
     expect(dragon).toContain('17 (18,000 XP); Proficiency Bonus +6');
     expect(dragon).toContain('Melee Weapon Attack:');
+    const lich = rendered.get('creatures')?.find((row) => row.id === 'lich-mm')?.html ?? '';
+    expect(lich).toContain('Medium undead, any evil alignment');
+    expect(lich).toContain('<h3 class="stat-section-title">Legendary Actions</h3>');
+    expect(lich).toContain('9th level (1 slot): ');
     const fireball = rendered.get('spells')?.find((row) => row.id === 'fireball-phb')?.html ?? '';
     expect(fireball).toContain('3rd-level evocation');
     expect(fireball).toContain('150 feet');

@@ -11,6 +11,7 @@ import { useApi, useCatalogVersion } from '../app/api';
 import type { BrowseKind } from '../app/route';
 import { clearPreviews } from '../content/EntityLink';
 import { referenceResolver, type LinkResolver } from '../content/links';
+import { useNameResolver } from '../content/useNameResolver';
 import { getRow, rowLabel, type AnyRow } from '../kinds/rows';
 import { DetailBody } from './DetailBody';
 import { MentionedIn } from './MentionedIn';
@@ -69,6 +70,8 @@ export function DetailView({ kind, id }: DetailViewProps) {
   const result = useApi(() => load(kind, id), [kind, id, version]);
   const loaded = result.data;
   const current = loaded && loaded.row.id === id ? loaded : undefined;
+  // Tags in columns the stored references do not cover (a class's starting equipment) are looked up by name.
+  const resolve = useNameResolver(current?.row, current?.resolve);
   return (
     <article class="detail-view" aria-label="Details" aria-busy={result.state === 'loading'}>
       {result.state === 'error' && <p role="alert">{result.error.message}</p>}
@@ -77,7 +80,7 @@ export function DetailView({ kind, id }: DetailViewProps) {
           <h2>{rowLabel(current.row)}</h2>
           <SourceLine row={current.row} />
           {'supersededBy' in current.row && <Reprints kind={kind} supersededBy={current.row.supersededBy} reprintedAs={current.row.reprintedAs} />}
-          <DetailBody kind={kind} row={current.row} resolve={current.resolve} />
+          <DetailBody kind={kind} row={current.row} resolve={resolve} />
           {isSearchKind(kind) && <MentionedIn kind={kind} id={id} />}
         </>
       )}

@@ -12,7 +12,9 @@ function printing(reference: string): string {
 
 export function Reprints({ kind, supersededBy, reprintedAs }: { kind: BrowseKind; supersededBy: string | null; reprintedAs: readonly string[] | null }): JSX.Element | null {
   const newer = useApi(() => (supersededBy ? getRow(kind, supersededBy) : Promise.resolve({ ok: true as const, data: null })), [kind, supersededBy]);
-  const others = (reprintedAs ?? []).map(printing);
+  const printings = (reprintedAs ?? []).map(printing);
+  // The first reprint is the one that supersedes this row when there is one; it is named once.
+  const others = supersededBy ? printings.slice(1) : printings;
   if (!supersededBy && others.length === 0) return null;
   const newerRow = newer.state === 'ok' ? newer.data : undefined;
   return (
@@ -26,7 +28,7 @@ export function Reprints({ kind, supersededBy, reprintedAs }: { kind: BrowseKind
             </a>
           ) : (
             <span class="entity-unresolved" title="not in the catalog">
-              {others[0] ?? supersededBy}
+              {printings[0] ?? supersededBy}
             </span>
           )}
           .
