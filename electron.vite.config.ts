@@ -54,6 +54,8 @@ export default defineConfig({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: {
       outDir: r('out/renderer'),
+      // Minified (electron-vite leaves it off): the bundle is parsed on every window start.
+      minify: true,
       rollupOptions: {
         input: { index: r('src-renderer/index.html') },
       },

@@ -9,6 +9,7 @@ import type { MimirApi } from '../src-shared/client';
 import { contract } from '../src-shared/contract';
 import { writeSyntheticSpellData } from '../test/synthetic-5etools';
 import { emitHarnessEvent, expect, repoRoot, requireHarness, test } from './fixtures';
+import { ListPage } from './pages';
 
 type PageGlobals = { mimir: MimirApi };
 
@@ -80,7 +81,7 @@ test('creates a rule system, a source and a spell through window.mimir, and find
   });
 
   // And the page's spell list shows it (refreshed by catalog:changed).
-  await expect(appPage.getByRole('link', { name: 'Fireball' })).toBeVisible();
+  await expect(new ListPage(appPage, 'spells').row('Fireball')).toBeVisible();
 });
 
 test('a call with bad input resolves to a ValidationFailed envelope naming the field', async ({ appPage }) => {
@@ -196,6 +197,6 @@ test('the folder dialog answers what the test chose, and a reopened catalog keep
   const before = harness.host();
   await harness.reopen();
   expect(harness.host()).not.toBe(before);
-  await expect(appPage.getByRole('link', { name: 'Fireball' })).toBeVisible();
+  await expect(new ListPage(appPage, 'spells').row('Fireball')).toBeVisible();
   expect(await appPage.evaluate(() => (globalThis as unknown as PageGlobals).mimir.spells.count({}))).toEqual({ ok: true, data: 1 });
 });

@@ -291,8 +291,16 @@ describe('creatures', () => {
     { id: 'bugbear-phb', name: 'Bugbear', challengeRating: '1', type: 'humanoid', size: 'M', environment: ['forest', 'underdark'] },
     { id: 'ogre-phb', name: 'Ogre', challengeRating: '2', type: 'giant', size: 'L', environment: ['hill', 'mountain'] },
     { id: 'mage-phb', name: 'Mage', challengeRating: '6', type: 'humanoid', size: 'M', environment: ['urban'], isNpc: true },
-    { id: 'young-red-dragon-phb', name: 'Young Red Dragon', challengeRating: '10', type: 'dragon', size: 'L', environment: ['mountain'] },
-    { id: 'adult-red-dragon-phb', name: 'Adult Red Dragon', challengeRating: '17', type: 'dragon', size: 'H', environment: ['mountain'] },
+    { id: 'young-red-dragon-phb', name: 'Young Red Dragon', challengeRating: '10', type: 'dragon', size: 'L', environment: ['mountain'], legendaryActions: [] },
+    {
+      id: 'adult-red-dragon-phb',
+      name: 'Adult Red Dragon',
+      challengeRating: '17',
+      type: 'dragon',
+      size: 'H',
+      environment: ['mountain'],
+      legendaryActions: [{ name: 'Detect', entries: ['The dragon makes a Wisdom (Perception) check.'] }],
+    },
     { id: 'avatar-of-death-phb', name: 'Avatar of Death', type: 'undead', size: 'M' },
   ];
   const state = useCatalog((catalog) => {
@@ -363,6 +371,13 @@ describe('creatures', () => {
     expect(matching(creatures(), { type: 'humanoid', crMax: '1/4', size: 'S' })).toEqual(['goblin-phb', 'kobold-phb']);
     catchError('ValidationFailed', () => creatures().list({ filter: { size: 'Q' as never } }));
   });
+
+  it('isLegendary: has legendary actions (an empty or missing list is none)', () => {
+    expect(matching(creatures(), { isLegendary: true })).toEqual(['adult-red-dragon-phb']);
+    expect(matching(creatures(), { isLegendary: false })).toHaveLength(rows.length - 1);
+    expect(matching(creatures(), { isLegendary: true, crMax: '10' })).toEqual([]);
+    catchError('ValidationFailed', () => creatures().list({ filter: { isLegendary: 'yes' as never } }));
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -417,6 +432,19 @@ describe('items', () => {
     expect(matching(items(), { baseItemId: 'dagger-phb' })).toEqual([]);
     expect(matching(items(), { isVariant: true })).toEqual(['+1-longsword-phb', 'adamantine-plate-armor-phb']);
     expect(matching(items(), { isVariant: false })).toHaveLength(rows.length - 2);
+  });
+
+  it('hasVariants: the base items of at least one variant, following the catalog', () => {
+    expect(matching(items(), { hasVariants: true })).toEqual(['longsword-phb', 'plate-armor-phb']);
+    expect(matching(items(), { hasVariants: false })).toHaveLength(rows.length - 2);
+    expect(matching(items(), { hasVariants: true, type: 'M' })).toEqual(['longsword-phb']);
+    // A variant that is itself a base item, then no longer one once its variant is gone.
+    const variant = { id: '+2-longsword-phb', name: '+2 Longsword', ruleSystemId: 'dnd5e-2014', sourceId: 'PHB', type: 'M', baseItemId: '+1-longsword-phb' } as const;
+    items().create(variant);
+    expect(matching(items(), { hasVariants: true })).toEqual(['+1-longsword-phb', 'longsword-phb', 'plate-armor-phb']);
+    items().delete(variant.id);
+    expect(matching(items(), { hasVariants: true })).toEqual(['longsword-phb', 'plate-armor-phb']);
+    catchError('ValidationFailed', () => items().list({ filter: { hasVariants: 1 as never } }));
   });
 
   it('value and weight ranges (inclusive; rows without a value are in no range)', () => {

@@ -8,14 +8,9 @@
 import { getTableName, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
+import { MAX_FILTER_TEXT, MAX_FILTER_VALUES, MAX_PAGE_SIZE } from './limits';
 
-/** Largest page a list call may ask for. Larger requests are refused with ValidationFailed. */
-export const MAX_PAGE_SIZE = 500;
-export const DEFAULT_PAGE_SIZE = 50;
-/** Longest string accepted in a filter value (names, search text). */
-export const MAX_FILTER_TEXT = 200;
-/** Most values accepted by a "one of" filter. */
-export const MAX_FILTER_VALUES = 100;
+export { DEFAULT_PAGE_SIZE, MAX_FILTER_TEXT, MAX_FILTER_VALUES, MAX_PAGE_SIZE } from './limits';
 
 /** Entity ids: lowercase ASCII letters, digits, `-` and `+` (for "+1 Longsword"), 1–200 chars. */
 export const entityIdSchema = z

@@ -1,8 +1,13 @@
-/** Navigation by kind. (Placeholder of the scaffold: ui-shell adds live counts.) */
+/** Navigation by kind, each with its live row count (read again on every `catalog:changed`). */
+import { useApi, useCatalogVersion } from '../app/api';
 import { navigate } from '../app/router';
 import { BROWSE_KINDS, type Route } from '../app/route';
+import { kindConfig } from '../kinds/kinds';
 
 export function KindNav({ route }: { route: Route }) {
+  const version = useCatalogVersion();
+  const status = useApi(() => window.mimir.db.status(), [version]);
+  const counts = status.data?.counts;
   const current = route.view === 'import' ? null : route.kind;
   return (
     <nav class="kind-nav" aria-label="Catalog">
@@ -17,8 +22,8 @@ export function KindNav({ route }: { route: Route }) {
                 navigate({ view: 'browse', kind, params: {} });
               }}
             >
-              {kind[0]?.toUpperCase()}
-              {kind.slice(1)}
+              <span class="kind-name">{kindConfig(kind).title}</span>
+              {counts !== undefined && <span class="kind-count">{(counts[kind] ?? 0).toLocaleString('en-US')}</span>}
             </a>
           </li>
         ))}

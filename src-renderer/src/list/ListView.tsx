@@ -1,33 +1,183 @@
-/** The list of one kind. (Placeholder of the scaffold: ui-shell builds facets, sort, virtual list.) */
-import { useApi, useCatalogVersion } from '../app/api';
-import { navigate } from '../app/router';
-import type { BrowseRoute } from '../app/route';
-import { listRows, rowLabel } from '../kinds/rows';
+/**
+ * The list of one kind: a name search (debounced; the URL follows with `replace`, so typing leaves
+ * no history entry per keystroke), the kind's facets, sortable columns and a virtualized grid that
+ * pages through the API. Everything the list shows is what the database answered for the URL's
+ * parameters; nothing is filtered in the page.
+ *
+ * Timing marks (User Timing, read by the renderer bench): `mimir:list-input` when a search, facet
+ * or sort change is applied (after the debounce), `mimir:list-updated` (a measure from that mark)
+ * when the rows answering it are in the DOM.
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCatalogVersion } from '../app/api';
+import { announce } from '../app/notices';
+import { navigate, replace } from '../app/router';
+import { formatRoute, type BrowseRoute } from '../app/route';
+import { kindConfig, type Column } from '../kinds/kinds';
+import type { AnyRow } from '../kinds/rows';
+import { FacetPanel } from './FacetPanel';
+import { DIRECTION_PARAM, SEARCH_PARAM, SORT_PARAM, filterParams, listQuery, searchText, showsAllPrintings, withParam } from './query';
+import { RowGrid, type GridColumn } from './RowGrid';
+import { usePagedRows } from './usePagedRows';
 
-const PAGE_SIZE = 50;
+/** Pause after the last keystroke before the search runs. */
+export const SEARCH_DEBOUNCE_MS = 200;
+export const INPUT_MARK = 'mimir:list-input';
+export const UPDATED_MEASURE = 'mimir:list-updated';
 
 export function ListView({ route }: { route: BrowseRoute }) {
+  // One instance per kind: cursor, scroll and typed text belong to the kind's list.
+  return <KindList key={route.kind} route={route} />;
+}
+
+function KindList({ route }: { route: BrowseRoute }) {
+  const { kind, params } = route;
+  const config = kindConfig(kind);
   const version = useCatalogVersion();
-  const result = useApi(() => listRows(route.kind, { limit: PAGE_SIZE }), [route.kind, version]);
+  const latest = useRef(route);
+  latest.current = route;
+
+  const paramsKey = formatRoute({ ...route, selected: undefined });
+  const query = useMemo(() => listQuery(kind, params), [paramsKey]);
+  const rows = usePagedRows(kind, query, version);
+  const queryKey = JSON.stringify(query);
+
+  const pendingInput = useRef(false);
+  const markInput = (): void => {
+    performance.clearMarks(INPUT_MARK);
+    performance.mark(INPUT_MARK);
+    pendingInput.current = true;
+  };
+  useLayoutEffect(() => {
+    if (!pendingInput.current || !rows.ready) return;
+    pendingInput.current = false;
+    performance.measure(UPDATED_MEASURE, INPUT_MARK);
+  }, [rows.generation]);
+
+  useEffect(() => {
+    if (rows.error) announce(`The ${config.singular} list could not be read: ${rows.error.message}`);
+  }, [rows.error]);
+
+  // --- search box: local text, written to the URL after a pause
+  const [text, setText] = useState(params[SEARCH_PARAM] ?? '');
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    // Back/forward (or a link) changed the search: show it, unless the user is still typing.
+    if (timer.current === undefined) setText(params[SEARCH_PARAM] ?? '');
+  }, [params[SEARCH_PARAM]]);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  const onSearchInput = (value: string): void => {
+    setText(value);
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => {
+      timer.current = undefined;
+      const now = latest.current;
+      if ((now.params[SEARCH_PARAM] ?? '') === value.trim()) return;
+      markInput();
+      replace({ ...now, params: withParam(now.params, SEARCH_PARAM, value.trim()) });
+    }, SEARCH_DEBOUNCE_MS);
+  };
+
+  const setParam = (param: string, value: string | undefined): void => {
+    markInput();
+    navigate({ ...latest.current, params: withParam(latest.current.params, param, value) });
+  };
+  const clearFilters = (): void => {
+    const kept = Object.fromEntries(Object.entries(params).filter(([key]) => !filterParams(kind).includes(key)));
+    setText('');
+    markInput();
+    navigate({ ...route, params: kept });
+  };
+
+  const sortBy = params[SORT_PARAM];
+  const descending = params[DIRECTION_PARAM] === 'desc';
+  const columns = (config.columns as readonly Column<typeof kind>[]).map(
+    (column): GridColumn<AnyRow> => ({
+      label: column.label,
+      width: column.width,
+      value: column.value as (row: AnyRow) => string,
+      ...(column.sort !== undefined
+        ? { sort: column.sort === (query.sort?.by ?? '') ? { active: true, direction: descending ? 'desc' : 'asc' } : { active: false } }
+        : {}),
+    }),
+  );
+  const onSort = (index: number): void => {
+    const key = config.columns[index]?.sort;
+    if (key === undefined) return;
+    const next = key === sortBy && !descending ? 'desc' : undefined;
+    markInput();
+    navigate({ ...route, params: withParam(withParam(params, SORT_PARAM, key), DIRECTION_PARAM, next) });
+  };
+
+  // Escape closes the open row from anywhere in the browse view (not from inside a dialog).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key !== 'Escape' || event.defaultPrevented || latest.current.selected === undefined) return;
+      if (event.target instanceof Element && event.target.closest('[role="dialog"]')) return;
+      close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const focusGrid = useRef<() => void>(() => undefined);
+  const close = (): void => {
+    if (latest.current.selected === undefined) return;
+    navigate({ ...latest.current, selected: undefined });
+    focusGrid.current();
+  };
+
+  const hidden = config.printings && !showsAllPrintings(params);
+  const searching = searchText(params) !== '';
   return (
-    <section class="list-view" aria-label={`${route.kind} list`}>
-      {result.state === 'error' && <p role="alert">{result.error.message}</p>}
-      <ul>
-        {(result.data?.items ?? []).map((row) => (
-          <li key={row.id}>
-            <a
-              href={`#/${route.kind}/${encodeURIComponent(row.id)}`}
-              aria-current={route.selected === row.id ? 'true' : undefined}
-              onClick={(event) => {
-                event.preventDefault();
-                navigate({ ...route, selected: row.id });
-              }}
-            >
-              {rowLabel(row)}
-            </a>
-          </li>
-        ))}
-      </ul>
+    <section class="list-view" aria-label={`${config.title} list`}>
+      <div class="list-search">
+        <input
+          type="search"
+          aria-label={`Search ${config.title.toLowerCase()} by name`}
+          placeholder={`Search ${config.title.toLowerCase()}…`}
+          value={text}
+          onInput={(event) => onSearchInput(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowDown' || event.key === 'Enter') {
+              event.preventDefault();
+              focusGrid.current();
+            }
+          }}
+        />
+      </div>
+      <FacetPanel kind={kind} params={params} onChange={setParam} onClear={clearFilters} />
+      <div class="list-results">
+        <p class="list-summary">
+          {rows.ready ? `${rows.total.toLocaleString('en-US')} ${rows.total === 1 ? config.singular : config.title.toLowerCase()}` : 'Loading…'}
+          {rows.ready && searching ? ` matching “${searchText(params)}”` : ''}
+          {hidden ? ' · superseded printings hidden' : ''}
+        </p>
+        {rows.error && <p role="alert">{rows.error.message}</p>}
+        <RowGrid<AnyRow>
+          label={config.title}
+          columns={columns}
+          total={rows.total}
+          row={rows.row}
+          rowId={(row) => row.id}
+          decorate={printingsMarker}
+          selectedId={route.selected}
+          onOpen={(row) => navigate({ ...latest.current, selected: row.id })}
+          onClose={close}
+          onSort={onSort}
+          onRange={rows.ensure}
+          resetKey={queryKey}
+          focusHandle={(focus) => (focusGrid.current = focus)}
+        />
+      </div>
     </section>
   );
+}
+
+/** "Also in XPHB" for a row another printing supersedes or that names its reprints. */
+function printingsMarker(row: AnyRow) {
+  if (!('reprintedAs' in row)) return null;
+  const books = (row.reprintedAs ?? []).map((link) => link.split('|')[1] ?? '').filter((book) => book !== '');
+  if (books.length === 0 && row.supersededBy === null) return null;
+  const text = books.length > 0 ? `Also in ${[...new Set(books)].join(', ')}` : 'Newer printing exists';
+  return <span class="printings-mark">{text}</span>;
 }

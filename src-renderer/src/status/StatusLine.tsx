@@ -1,25 +1,57 @@
-/** The status line: catalog file, schema version, row counts; says plainly when the database failed. */
+/**
+ * The status line: catalog file (from app:info), schema version and row counts (db:status, read
+ * again on every change). It says plainly when the database failed (`db:failed`, or a status
+ * call refused) and shows the latest refused operation any screen announced.
+ */
 import { useState } from 'preact/hooks';
 import { useApi, useCatalogVersion, useMimirEvent } from '../app/api';
+import { dismissNotice, useNotice } from '../app/notices';
+
+const COUNTED: [key: string, label: string][] = [
+  ['spells', 'spells'],
+  ['creatures', 'creatures'],
+  ['items', 'items'],
+  ['sources', 'sources'],
+];
 
 export function StatusLine() {
   const version = useCatalogVersion();
   const [failure, setFailure] = useState<string | null>(null);
   useMimirEvent('db:failed', (payload) => setFailure(payload.message));
   const status = useApi(() => window.mimir.db.status(), [version]);
+  const info = useApi(() => window.mimir.app.info(), []);
+  const notice = useNotice();
+
   let text = 'Loading…';
-  if (failure !== null) text = `The catalog service stopped: ${failure}`;
-  else if (status.state === 'error') text = `The catalog is unavailable: ${status.error.message}`;
+  if (status.state === 'error') text = 'Catalog unavailable';
   else if (status.data) {
     const { schemaVersion, latestVersion, counts } = status.data;
-    const count = (key: string, label: string): string => `${counts[key] ?? 0} ${label}`;
     text =
       `Schema version ${schemaVersion} of ${latestVersion} · ` +
-      [count('spells', 'spells'), count('creatures', 'creatures'), count('items', 'items'), count('sources', 'sources')].join(', ');
+      COUNTED.map(([key, label]) => `${(counts[key] ?? 0).toLocaleString('en-US')} ${label}`).join(', ');
   }
+  const file = info.data?.catalogFile ?? status.data?.file;
   return (
     <footer class="status-line">
-      <p role="status">{text}</p>
+      <p role="status">
+        {file !== undefined && <span class="status-file" title={file}>{file} · </span>}
+        {text}
+      </p>
+      {(failure !== null || status.state === 'error') && (
+        <p role="alert" class="status-failure">
+          {failure !== null
+            ? `The catalog service stopped and could not be restarted: ${failure}. Nothing can be read or saved until Mimir is restarted.`
+            : `The catalog could not be read: ${status.state === 'error' ? status.error.message : ''}`}
+        </p>
+      )}
+      {notice !== null && (
+        <p role="alert" class="status-notice">
+          {notice}{' '}
+          <button type="button" onClick={dismissNotice}>
+            Dismiss
+          </button>
+        </p>
+      )}
     </footer>
   );
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { atLeast, atMost, defineEntity, entityFilters, entityIdSchema, entitySortable, equals, oneOf } from '../define';
+import { CHALLENGE_RATINGS } from '../enums';
 import { rowSchemas } from '../row-schemas';
 import { creatures as t } from '../tables';
 import { entityColumnShapes, sizeCode } from './json';
@@ -9,7 +10,7 @@ import * as shape from './shapes';
 /** Challenge ratings as 5etools writes them: "0", "1/8", "1/4", "1/2", "1" … "30". */
 export const challengeRating = z
   .string()
-  .regex(/^(0|1\/8|1\/4|1\/2|[1-9]|[12][0-9]|30)$/, 'must be 0, 1/8, 1/4, 1/2 or a whole number from 1 to 30');
+  .regex(new RegExp(`^(${CHALLENGE_RATINGS.join('|')})$`), 'must be 0, 1/8, 1/4, 1/2 or a whole number from 1 to 30');
 
 /** A challenge rating as a number, for range filters: "1/4" → 0.25. */
 export function challengeRatingValue(cr: string): number {
@@ -63,6 +64,12 @@ export const creatureEntity = defineEntity({
       where: (p) => sql`EXISTS (SELECT 1 FROM json_each(${t.environment}) WHERE value = ${p})`,
     },
     isNpc: equals(t.isNpc, z.boolean()),
+    /** Has legendary actions (the importer stores none as NULL; an empty list counts as none). */
+    isLegendary: {
+      schema: z.boolean(),
+      where: (p) => sql`((coalesce(json_array_length(${t.legendaryActions}), 0) > 0) = ${p})`,
+      bind: (v: boolean) => (v ? 1 : 0),
+    },
   },
   sortable: { ...entitySortable(t), crValue: t.crValue, type: t.type, size: t.size },
   defaultSort: 'name',

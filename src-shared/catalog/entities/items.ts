@@ -43,6 +43,13 @@ export const itemEntity = defineEntity({
       where: (p) => sql`((${t.baseItemId} IS NOT NULL) = ${p})`,
       bind: (v: boolean) => (v ? 1 : 0),
     },
+    /** Is the base item of at least one variant (answered from the partial index on base_item_id). */
+    hasVariants: {
+      schema: z.boolean(),
+      // Qualified by hand: inside the subquery an unqualified column would name the inner row.
+      where: (p) => sql`(EXISTS (SELECT 1 FROM "items" AS "variant" WHERE "variant"."base_item_id" = "items"."id") = ${p})`,
+      bind: (v: boolean) => (v ? 1 : 0),
+    },
     valueMinCp: atLeast(t.valueCp, z.number().int().min(0)),
     valueMaxCp: atMost(t.valueCp, z.number().int().min(0)),
     weightMinLb: atLeast(t.weightLb, z.number().min(0)),

@@ -2,13 +2,10 @@ import { sql } from 'drizzle-orm';
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { json, timestamps } from './columns';
 import { entityColumns, entityIndexes, entitySyncColumns } from './entity-columns';
+import { FEAT_TYPES } from '../enums';
 import type { AbilityBonuses, Prerequisites } from '../entities/shapes';
 
-/**
- * Feat categories: the 2024 rules' four, plus Eberron's dragonmark feats (5etools `D`) and the
- * dark gifts of Ravenloft (`DG`). The migrations' CHECK (0012) lists the same values.
- */
-export const FEAT_TYPES = ['general', 'origin', 'fighting-style', 'epic', 'dragonmark', 'dark-gift'] as const;
+export { FEAT_TYPES } from '../enums';
 
 export const feats = sqliteTable(
   'feats',

@@ -2,19 +2,10 @@ import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { bool, json, timestamps } from './columns';
 import { entityColumns, entityIndexes, entitySyncColumns } from './entity-columns';
+import { ITEM_RARITIES } from '../enums';
 import type { AdditionalProperties, AttunementPrereq, ItemDamage, ItemProperties } from '../entities/shapes';
 
-export const ITEM_RARITIES = [
-  'common',
-  'uncommon',
-  'rare',
-  'very rare',
-  'legendary',
-  'artifact',
-  'varies',
-  'unknown',
-  'unknown (magic)',
-] as const;
+export { ITEM_RARITIES } from '../enums';
 
 /**
  * The 5etools item flags a DM filters by, each a boolean column (NOT NULL DEFAULT 0, indexed)

@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { bool, json, timestamps } from './columns';
 import { entityColumns, entityIndexes, entitySyncColumns } from './entity-columns';
+import { SPELL_SCHOOLS } from '../enums';
 import type { CastingTime, Components, Duration, EntryList, SpellDamageTypes, SpellRange, SpellSavingThrows } from '../entities/shapes';
 
-export const SPELL_SCHOOLS = ['A', 'C', 'D', 'E', 'I', 'N', 'T', 'V'] as const;
+export { SPELL_SCHOOLS } from '../enums';
 
 export const spells = sqliteTable(
   'spells',

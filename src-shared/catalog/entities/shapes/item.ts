@@ -1,51 +1,9 @@
 /** JSON shapes and codes of the items table. */
 import { z } from 'zod';
+import { ITEM_TYPE_CODES } from '../../enums';
 import { bounded } from './entries';
 
-/**
- * Item type codes (5etools `itemType` lookup), stored bare ("M", not "M|XPHB"): treasure ($…),
- * ammunition, vehicles, tools, gear, armor (LA/MA/HA), weapons (M/R), potions, rings, rods,
- * scrolls, wands, generic variants (GV) …
- */
-export const ITEM_TYPE_CODES = [
-  '$',
-  '$A',
-  '$C',
-  '$G',
-  'A',
-  'AF',
-  'AIR',
-  'AT',
-  'EM',
-  'EXP',
-  'FD',
-  'G',
-  'GS',
-  'GV',
-  'HA',
-  'IDG',
-  'INS',
-  'LA',
-  'M',
-  'MA',
-  'MNT',
-  'OTH',
-  'P',
-  'R',
-  'RD',
-  'RG',
-  'S',
-  'SC',
-  'SCF',
-  'SHP',
-  'SPC',
-  'T',
-  'TAH',
-  'TB',
-  'TG',
-  'VEH',
-  'WD',
-] as const;
+export { ITEM_TYPE_CODES } from '../../enums';
 export const itemType = z.enum(ITEM_TYPE_CODES);
 
 /** Damage type letters of weapons: Acid, Bludgeoning, Cold, Fire, poIson, Lightning, Necrotic, fOrce, Piercing, Radiant, Slashing, Thunder, psYchic. */

@@ -1,0 +1,2 @@
+export { AppShell, KIND_TITLES } from './AppShell';
+export { ListPage } from './ListPage';
