@@ -4,13 +4,12 @@
  * in" lists the creatures that cast Fireball.
  */
 import { expect, test } from './fixtures';
-import { DetailPage, importSrd, SRD_DIR, SRD_SKIP_REASON } from './pages/DetailPage';
+import { seedSrd } from './catalog-data';
+import { DetailPage } from './pages/DetailPage';
 
 test.describe('detail views', () => {
-  test.skip(!SRD_DIR, SRD_SKIP_REASON);
-
   test.beforeEach(async ({ appPage }) => {
-    await importSrd(appPage, SRD_DIR as string);
+    await seedSrd(appPage);
   });
 
   test('a spell, a creature and an item render with no raw {@ markup', async ({ appPage }, testInfo) => {
@@ -54,6 +53,14 @@ test.describe('detail views', () => {
     // A condition is not a catalog kind: shown as text, marked, not a link.
     await expect(detail.article.getByTitle('Condition \u201cparalyzed\u201d: not in the catalog')).toBeVisible();
     await expect(detail.article.getByRole('link', { name: 'paralyzed' })).toHaveCount(0);
+  });
+
+  test('tags outside the stored references (a class\'s starting equipment) are linked by a name lookup', async ({ appPage }) => {
+    const detail = new DetailPage(appPage);
+    await detail.open('classes', 'fighter-phb', 'Fighter');
+    await expect(detail.link('chain mail')).toHaveAttribute('href', '#/items?sel=chain-mail-phb');
+    await expect(detail.article.getByRole('region', { name: 'Features by level' })).toContainText('Action Surge');
+    await detail.expectNoRawMarkup();
   });
 
   test('"Mentioned in" on Fireball lists the creatures that cast it', async ({ appPage }) => {

@@ -1,13 +1,12 @@
 /** The global search palette on the SRD fixture: type, arrows, Enter opens the hit, Escape closes. */
 import { expect, test } from './fixtures';
-import { DetailPage, importSrd, SRD_DIR, SRD_SKIP_REASON } from './pages/DetailPage';
+import { seedSrd } from './catalog-data';
+import { DetailPage } from './pages/DetailPage';
 import { SearchPalettePage } from './pages/SearchPalettePage';
 
 test.describe('global search', () => {
-  test.skip(!SRD_DIR, SRD_SKIP_REASON);
-
   test.beforeEach(async ({ appPage }) => {
-    await importSrd(appPage, SRD_DIR as string);
+    await seedSrd(appPage);
   });
 
   test('finds Fireball as you type and Enter opens it', async ({ appPage }) => {

@@ -1,20 +1,6 @@
-/** Page object of the detail view (the selected row of a browse view) and the SRD seeding it needs. */
+/** Page object of the detail view: the selected row of a browse view (the AppShell's detail slot). */
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '../fixtures';
-
-/** The 5etools SRD fixture folder, or undefined when MIMIR_5ETOOLS_DIR is not set. */
-export const SRD_DIR = process.env['MIMIR_5ETOOLS_DIR'];
-export const SRD_SKIP_REASON = 'MIMIR_5ETOOLS_DIR not set (point it at the 5etools SRD fixture folder)';
-
-/** Imports the SRD fixture through the page's own `window.mimir` (as the import screen does). */
-export async function importSrd(page: Page, dataDir: string): Promise<void> {
-  const error = await page.evaluate(async (dir) => {
-    type Api = { mimir: { import: { fiveEtools(input: { dataDir: string }): Promise<{ ok: boolean; error?: unknown }> } } };
-    const result = await (globalThis as unknown as Api).mimir.import.fiveEtools({ dataDir: dir });
-    return result.ok ? null : JSON.stringify(result.error);
-  }, dataDir);
-  expect(error, 'SRD import').toBeNull();
-}
 
 export class DetailPage {
   readonly article: Locator;

@@ -5,10 +5,10 @@
  */
 import type { BrowseKind } from '../app/route';
 import type { AnyRow, RowOf } from '../kinds/rows';
-import { alignmentText, capitalize, ITEM_TYPE_NAMES, lookup, ordinal, SCHOOL_NAMES, SIZE_NAMES } from './labels';
+import { alignmentText, capitalize, ITEM_TYPE_NAMES, lookup, ordinal, SIZE_NAMES, SPELL_SCHOOL_NAMES } from './labels';
 
 export function spellLevelLine(row: RowOf<'spells'>): string {
-  const school = lookup(SCHOOL_NAMES, row.school) ?? 'Unknown school';
+  const school = lookup(SPELL_SCHOOL_NAMES, row.school) ?? 'Unknown school';
   const ritual = row.isRitual ? ' (ritual)' : '';
   if (row.level === 0) return `${school} cantrip${ritual}`;
   return `${ordinal(row.level)}-level ${school.toLowerCase()}${ritual}`;

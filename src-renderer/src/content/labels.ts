@@ -1,76 +1,10 @@
 /**
- * Words a reader sees for the codes the catalog stores (spell schools, sizes, item types,
- * alignments). The code lists themselves live in src-shared; the maps are typed over them (type
- * imports only, so the renderer bundles no drizzle), so a new code is a type error here.
+ * Words for stored codes the content views need beyond src-shared/catalog/labels.ts (schools,
+ * sizes, item types live there): alignments as 5etools phrases them, ordinals. The alignment map
+ * is typed over the shared code list (a type import: the renderer bundles no zod).
  */
-import type { SIZE_CODES } from '../../../src-shared/catalog/enums';
-import type { ITEM_TYPE_CODES } from '../../../src-shared/catalog/entities/shapes/item';
 import type { ALIGNMENT_CODES } from '../../../src-shared/catalog/entities/shapes/creature';
-import type { SPELL_SCHOOLS } from '../../../src-shared/catalog/tables/spells';
-
-export const SCHOOL_NAMES: Readonly<Record<(typeof SPELL_SCHOOLS)[number], string>> = {
-  A: 'Abjuration',
-  C: 'Conjuration',
-  D: 'Divination',
-  E: 'Enchantment',
-  I: 'Illusion',
-  N: 'Necromancy',
-  T: 'Transmutation',
-  V: 'Evocation',
-};
-
-export const SIZE_NAMES: Readonly<Record<(typeof SIZE_CODES)[number], string>> = {
-  F: 'Fine',
-  D: 'Diminutive',
-  T: 'Tiny',
-  S: 'Small',
-  M: 'Medium',
-  L: 'Large',
-  H: 'Huge',
-  G: 'Gargantuan',
-  C: 'Colossal',
-  V: 'Varies',
-};
-
-export const ITEM_TYPE_NAMES: Readonly<Record<(typeof ITEM_TYPE_CODES)[number], string>> = {
-  $: 'Treasure',
-  $A: 'Treasure (art object)',
-  $C: 'Treasure (coinage)',
-  $G: 'Treasure (gemstone)',
-  A: 'Ammunition',
-  AF: 'Ammunition (futuristic)',
-  AIR: 'Vehicle (air)',
-  AT: "Artisan's tools",
-  EM: 'Eldritch machine',
-  EXP: 'Explosive',
-  FD: 'Food and drink',
-  G: 'Adventuring gear',
-  GS: 'Gaming set',
-  GV: 'Generic variant',
-  HA: 'Heavy armor',
-  IDG: 'Illegal drug',
-  INS: 'Instrument',
-  LA: 'Light armor',
-  M: 'Melee weapon',
-  MA: 'Medium armor',
-  MNT: 'Mount',
-  OTH: 'Other',
-  P: 'Potion',
-  R: 'Ranged weapon',
-  RD: 'Rod',
-  RG: 'Ring',
-  S: 'Shield',
-  SC: 'Scroll',
-  SCF: 'Spellcasting focus',
-  SHP: 'Vehicle (water)',
-  SPC: 'Vehicle (space)',
-  T: 'Tools',
-  TAH: 'Tack and harness',
-  TB: 'Trade bar',
-  TG: 'Trade good',
-  VEH: 'Vehicle (land)',
-  WD: 'Wand',
-};
+export { ITEM_TYPE_NAMES, SIZE_NAMES, SPELL_SCHOOL_NAMES } from '../../../src-shared/catalog/labels';
 
 const ALIGNMENT_WORDS: Readonly<Record<(typeof ALIGNMENT_CODES)[number], string>> = {
   L: 'lawful',
