@@ -72,4 +72,21 @@ test.describe('detail views', () => {
     await casters.getByRole('link', { name: 'Mage', exact: true }).click();
     await detail.expectShowing('Mage');
   });
+
+  test('"Mentioned in" pages through many backlinks', async ({ appPage }) => {
+    const detail = new DetailPage(appPage);
+    await detail.open('spells', 'detect-magic-phb', 'Detect Magic');
+    const pages = detail.mentionedIn.getByRole('navigation', { name: 'Mentioned in pages' });
+    await expect(pages).toContainText('1\u201325 of 31');
+    const firstPage = await detail.mentionedIn.getByRole('link').allTextContents();
+    expect(firstPage).toHaveLength(25);
+    await pages.getByRole('button', { name: 'Next' }).click();
+    await expect(pages).toContainText('26\u201331 of 31');
+    await expect(detail.mentionedIn.getByRole('link')).toHaveCount(6);
+    const secondPage = await detail.mentionedIn.getByRole('link').allTextContents();
+    expect(secondPage.filter((name) => firstPage.includes(name))).toEqual([]);
+    await expect(pages.getByRole('button', { name: 'Next' })).toBeDisabled();
+    await pages.getByRole('button', { name: 'Previous' }).click();
+    await expect(pages).toContainText('1\u201325 of 31');
+  });
 });
