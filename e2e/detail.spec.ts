@@ -45,8 +45,10 @@ test.describe('detail views', () => {
     await fireball.focus();
     await expect(appPage.getByRole('tooltip')).toContainText('Fireball');
     await expect(appPage.getByRole('tooltip')).toContainText('3rd-level evocation');
-    await fireball.click();
+    await fireball.press('Enter');
     await detail.expectShowing('Fireball');
+    // The followed link is gone; keyboard focus continues at the new row's heading.
+    await expect(detail.heading).toBeFocused();
     await expect(appPage).toHaveURL(/#\/spells\?sel=fireball-phb$/);
     await appPage.goBack();
     await detail.expectShowing('Lich');

@@ -5,7 +5,7 @@
  * under the reader once shown.
  */
 import type { JSX } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { SearchKind } from '../../../src-shared/search';
 import { useApi, useCatalogVersion } from '../app/api';
 import type { BrowseKind } from '../app/route';
@@ -72,12 +72,23 @@ export function DetailView({ kind, id }: DetailViewProps) {
   const current = loaded && loaded.row.id === id ? loaded : undefined;
   // Tags in columns the stored references do not cover (a class's starting equipment) are looked up by name.
   const resolve = useNameResolver(current?.row, current?.resolve);
+  const article = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shownId = current?.row.id;
+  // A followed link removes itself from the page; keyboard focus goes to the new row's heading
+  // instead of falling back to the document (focus elsewhere, such as the list, stays put).
+  useEffect(() => {
+    const focused = document.activeElement;
+    if (shownId !== undefined && (focused === null || focused === document.body || article.current?.contains(focused))) heading.current?.focus();
+  }, [shownId]);
   return (
-    <article class="detail-view" aria-label="Details" aria-busy={result.state === 'loading'}>
+    <article ref={article} class="detail-view" aria-label="Details" aria-busy={result.state === 'loading'}>
       {result.state === 'error' && <p role="alert">{result.error.message}</p>}
       {current && (
         <>
-          <h2>{rowLabel(current.row)}</h2>
+          <h2 ref={heading} tabIndex={-1}>
+            {rowLabel(current.row)}
+          </h2>
           <SourceLine row={current.row} />
           {'supersededBy' in current.row && <Reprints kind={kind} supersededBy={current.row.supersededBy} reprintedAs={current.row.reprintedAs} />}
           <DetailBody kind={kind} row={current.row} resolve={resolve} />
