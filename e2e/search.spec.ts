@@ -45,6 +45,8 @@ test.describe('global search', () => {
     await palette.openWithShortcut();
     await palette.search('in:creatures -undead zzzxqv');
     await expect(palette.status).toContainText('No results');
+    await palette.input.press('Tab');
+    await expect(palette.input).toBeFocused();
     await palette.input.press('Escape');
     await expect(palette.dialog).toBeHidden();
   });

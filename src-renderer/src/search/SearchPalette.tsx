@@ -132,6 +132,10 @@ export function SearchPalette({ open, onClose }: SearchPaletteProps) {
         event.preventDefault();
         openHit(hits[activeIndex]);
         return;
+      case 'Tab':
+        // A modal dialog keeps focus; the input is its only focusable control (options are chosen with the arrows).
+        event.preventDefault();
+        return;
     }
   };
   const optionId = (index: number): string => `search-hit-${index}`;
