@@ -11,7 +11,8 @@ export class SearchPalettePage {
     this.dialog = page.getByRole('dialog', { name: 'Search the catalog' });
     this.input = this.dialog.getByRole('combobox', { name: 'Search' });
     this.results = this.dialog.getByRole('listbox', { name: 'Results' });
-    this.status = this.dialog.getByRole('status');
+    // A live region without a role (the status line is the page's one status).
+    this.status = this.dialog.getByTestId('search-status');
   }
 
   async openWithShortcut(): Promise<void> {

@@ -38,7 +38,7 @@ export function MentionedIn({ kind, id }: { kind: SearchKind; id: string }): JSX
     return (
       <section class="mentioned-in" aria-label="Mentioned in">
         <h3>Mentioned in</h3>
-        <p role="status">Backlinks are not available: {result.error.message}</p>
+        <p>Backlinks are not available: {result.error.message}</p>
       </section>
     );
   }

@@ -180,7 +180,8 @@ export function SearchPalette({ open, onClose }: SearchPaletteProps) {
           onInput={(event) => setText(event.currentTarget.value)}
           onKeyDown={onKeyDown}
         />
-        <p role="status" class={result.state === 'error' ? 'search-status search-error' : 'search-status'}>
+        {/* A live region, not role="status": the status line stays the page's one status. */}
+        <p aria-live="polite" data-testid="search-status" class={result.state === 'error' ? 'search-status search-error' : 'search-status'}>
           {status}
         </p>
         <ul role="listbox" id="search-results" aria-label="Results" class="search-results">
