@@ -19,6 +19,8 @@ export interface ReferencingRows {
   /** Column holding the reference, e.g. `source_id`. */
   column: string;
   count: number;
+  /** The rows counted, in words: "3 subraces", "1 spell". */
+  noun: string;
 }
 
 export type AppError =
@@ -28,7 +30,8 @@ export type AppError =
   | {
       code: 'ReferencedByOthers';
       message: string;
-      details: { entity: string; id: string; references: ReferencingRows[] };
+      /** `name`: what a person calls the row (its name, a source's full title), as the message uses it. */
+      details: { entity: string; id: string; name: string; references: ReferencingRows[] };
     }
   | { code: 'ValidationFailed'; message: string; details: { issues: ValidationIssue[] } }
   | { code: 'ConstraintViolation'; message: string; details: { entity?: string; constraint?: string } }

@@ -30,6 +30,7 @@ describe.each([
   {
     key: 'races' as const,
     column: 'parent_race_id',
+    words: { two: '2 subraces still belong to Dwarf', many: '2 subraces', one: '1 subrace', label: 'race' },
     parent: { ...common, id: 'dwarf-phb', name: 'Dwarf', raceType: 'race' },
     children: [
       { ...common, id: 'dwarf-hill-phb', name: 'Hill Dwarf', raceType: 'subrace', parentRaceId: 'dwarf-phb' },
@@ -39,6 +40,7 @@ describe.each([
   {
     key: 'classes' as const,
     column: 'parent_class_id',
+    words: { two: '2 subclasses still belong to Fighter', many: '2 subclasses', one: '1 subclass', label: 'class' },
     parent: { ...common, id: 'fighter-phb', name: 'Fighter', classType: 'class' },
     children: [
       { ...common, id: 'fighter-champion-phb', name: 'Champion', classType: 'subclass', parentClassId: 'fighter-phb' },
@@ -48,13 +50,14 @@ describe.each([
   {
     key: 'items' as const,
     column: 'base_item_id',
+    words: { two: '2 item variants are still based on Longsword', many: '2 item variants', one: '1 item variant', label: 'item' },
     parent: { ...common, id: 'longsword-phb', name: 'Longsword', type: 'M' },
     children: [
       { ...common, id: '+1-longsword-phb', name: '+1 Longsword', type: 'M', rarity: 'uncommon', baseItemId: 'longsword-phb' },
       { ...common, id: 'flame-tongue-longsword-phb', name: 'Flame Tongue Longsword', type: 'M', rarity: 'rare', baseItemId: 'longsword-phb' },
     ],
   },
-])('$key: a parent with children ($column)', ({ key, column, parent, children }) => {
+])('$key: a parent with children ($column)', ({ key, column, words, parent, children }) => {
   const repo = () => repositoryOf(ctx.catalog, key);
   beforeEach(() => {
     repo().batchUpsert([parent, ...children]);
@@ -63,8 +66,16 @@ describe.each([
   it('is refused with ReferencedByOthers naming the count and the column; nothing deleted', () => {
     const before = everything();
     const error = catchError('ReferencedByOthers', () => repo().delete(parent.id));
-    expect(error.details).toEqual({ entity: key, id: parent.id, references: [{ entity: key, column, count: 2 }] });
-    expect(error.message).toContain(`2 ${key} (${column})`);
+    expect(error.details).toEqual({
+      entity: key,
+      id: parent.id,
+      name: parent.name,
+      references: [{ entity: key, column, count: 2, noun: words.many }],
+    });
+    // In words a DM understands, naming the row by its name rather than its id.
+    expect(error.message).toBe(
+      `Cannot delete the ${words.label} ${parent.name}: ${words.two}. Delete those first, or change them to point elsewhere.`,
+    );
     expect(everything()).toEqual(before);
   });
 
@@ -92,7 +103,8 @@ describe.each([
     const [first, second] = children.map((child) => child.id);
     repo().delete(first!);
     const error = catchError('ReferencedByOthers', () => repo().delete(parent.id));
-    expect(error.details.references).toEqual([{ entity: key, column, count: 1 }]);
+    expect(error.details.references).toEqual([{ entity: key, column, count: 1, noun: words.one }]);
+    expect(error.message).toContain(`${words.one} ${words.two.includes('based') ? 'is still based on' : 'still belongs to'} ${parent.name}`);
     repo().delete(second!);
     expect(repo().delete(parent.id)).toEqual({ id: parent.id });
     expect(repo().count()).toBe(0);
@@ -115,7 +127,9 @@ describe('a source or rule system that entities still use', () => {
       ruleSystemId: 'dnd5e-2014',
     });
   }
-  const byTable = (references: { entity: string }[]) => [...references].sort((a, b) => a.entity.localeCompare(b.entity));
+  /** Table, column and count of each reference (the words are checked through the message). */
+  const byTable = (references: { entity: string; column: string; count: number }[]) =>
+    [...references].map(({ entity, column, count }) => ({ entity, column, count })).sort((a, b) => a.entity.localeCompare(b.entity));
 
   it('deleting the source is refused, listing every referencing table with its count; nothing deleted', () => {
     seedUsers();
@@ -131,8 +145,13 @@ describe('a source or rule system that entities still use', () => {
       { entity: 'races', column: 'source_id', count: 1 },
       { entity: 'spells', column: 'source_id', count: 2 },
     ]);
-    expect(error.details).toMatchObject({ entity: 'sources', id: 'PHB' });
-    expect(error.message).toContain('2 spells (source_id)');
+    const { fullName } = ctx.catalog.sources.get('PHB');
+    expect(error.details).toMatchObject({ entity: 'sources', id: 'PHB', name: fullName });
+    expect(error.message).toMatch(new RegExp(`^Cannot delete the source ${fullName.replace(/[()]/g, '\\$&')}: `));
+    expect(error.message).toContain(`2 spells still belong to source ${fullName}`);
+    expect(error.message).toContain(`1 creature still belongs to source ${fullName}`);
+    expect(error.message).toContain(`1 class still belongs to source ${fullName}`);
+    expect(error.message).toContain(`1 import log entry still belongs to source ${fullName}`);
     expect(everything()).toEqual(before);
   });
 
@@ -158,16 +177,18 @@ describe('a source or rule system that entities still use', () => {
 
   it('a source used by nothing but still listed under its rule system keeps the rule system alive', () => {
     const error = catchError('ReferencedByOthers', () => ctx.catalog.ruleSystems.delete('dnd5e-2024'));
-    expect(error.details.references).toEqual([{ entity: 'sources', column: 'rule_system_id', count: 1 }]);
+    const { name } = ctx.catalog.ruleSystems.get('dnd5e-2024');
+    expect(error.details.references).toEqual([{ entity: 'sources', column: 'rule_system_id', count: 1, noun: '1 source' }]);
+    expect(error.message).toContain(`1 source still uses rule system ${name}`);
   });
 
   it('both go through once everything that uses them is deleted', () => {
     seedUsers();
     for (const key of ENTITY_TABLES) repositoryOf(ctx.catalog, key).delete(`${key}-phb`);
     // Still one spell, the log entry and the content reference.
-    expect(catchError('ReferencedByOthers', () => ctx.catalog.sources.delete('PHB')).details.references).toEqual([
-      { entity: 'spells', column: 'source_id', count: 1 },
+    expect(byTable(catchError('ReferencedByOthers', () => ctx.catalog.sources.delete('PHB')).details.references)).toEqual([
       { entity: 'import_log', column: 'source_id', count: 1 },
+      { entity: 'spells', column: 'source_id', count: 1 },
     ]);
     ctx.catalog.spells.delete('light-phb');
     for (const entry of ctx.catalog.importLog.list().items) ctx.catalog.importLog.delete(entry.id);

@@ -307,27 +307,32 @@ describe('writes', () => {
     it('deleting a referenced rule system is ReferencedByOthers with counts per table; nothing deleted', () => {
       const before = rows('rule_systems');
       const error = catchError('ReferencedByOthers', () => catalog.ruleSystems.delete('dnd5e-2014'));
+      const { name } = catalog.ruleSystems.get('dnd5e-2014');
       expect(error.details).toEqual({
         entity: 'rule_systems',
         id: 'dnd5e-2014',
+        name,
         references: [
-          { entity: 'sources', column: 'rule_system_id', count: 3 },
-          { entity: 'content_references', column: 'rule_system_id', count: 3 },
-          { entity: 'import_log', column: 'rule_system_id', count: 2 },
+          { entity: 'sources', column: 'rule_system_id', count: 3, noun: '3 sources' },
+          { entity: 'content_references', column: 'rule_system_id', count: 3, noun: '3 content references' },
+          { entity: 'import_log', column: 'rule_system_id', count: 2, noun: '2 import log entries' },
         ],
       });
-      expect(error.message).toContain('3 sources (rule_system_id)');
+      expect(error.message).toBe(
+        `Cannot delete the rule system ${name}: 3 sources still use rule system ${name}; 3 content references still use rule system ${name}; ` +
+          `2 import log entries still use rule system ${name}. Delete those first, or change them to point elsewhere.`,
+      );
       expect(rows('rule_systems')).toEqual(before);
     });
 
     it('deleting a referenced source names the import log rows; a rule system with entity rows names them too', () => {
       const error = catchError('ReferencedByOthers', () => catalog.sources.delete('MM'));
-      expect(error.details.references).toEqual([{ entity: 'import_log', column: 'source_id', count: 1 }]);
+      expect(error.details.references).toEqual([{ entity: 'import_log', column: 'source_id', count: 1, noun: '1 import log entry' }]);
       catalog.spells.create({ id: 'light', name: 'Light', ruleSystemId: 'pf2e', sourceId: 'CRB', level: 0 });
       const pf2e = catchError('ReferencedByOthers', () => catalog.ruleSystems.delete('pf2e'));
       expect(pf2e.details.references).toEqual([
-        { entity: 'sources', column: 'rule_system_id', count: 1 },
-        { entity: 'spells', column: 'rule_system_id', count: 1 },
+        { entity: 'sources', column: 'rule_system_id', count: 1, noun: '1 source' },
+        { entity: 'spells', column: 'rule_system_id', count: 1, noun: '1 spell' },
       ]);
       expect(catalog.ruleSystems.find('pf2e')).toBeDefined();
     });

@@ -25,6 +25,7 @@ import { nowIso } from '../../src-shared/catalog/tables/columns';
 import { PROVENANCE_KEYS } from '../../src-shared/catalog/tables/columns';
 import { CatalogError, fail, type ReferencingRows } from '../../src-shared/errors';
 import type { CatalogDb } from './connection';
+import { countedNoun, referenceSentence, refusalMessage } from './reference-wording';
 import { toCatalogError } from './sqlite-errors';
 import { validate } from '../../src-shared/validation';
 
@@ -399,19 +400,20 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
     delete(id) {
       const key = checkId(id);
       return context.transaction(() => {
-        if (find(key) === undefined) throw notFound(key);
+        const row = find(key);
+        if (row === undefined) throw notFound(key);
         const references: ReferencingRows[] = [];
         for (const ref of inbound) {
           const n = ref.countStatement().get({ id: key })?.n ?? 0;
-          if (n > 0) references.push({ entity: ref.entity, column: ref.column, count: n });
+          if (n > 0) {
+            const relation = { entity: ref.entity, column: ref.column, target: entity };
+            references.push({ entity: ref.entity, column: ref.column, count: n, noun: countedNoun(relation, n) });
+          }
         }
         if (references.length > 0) {
-          const list = references.map((r) => `${r.count} ${r.entity} (${r.column})`).join(', ');
-          throw fail(
-            'ReferencedByOthers',
-            `Cannot delete ${label} '${String(key)}': ${list} still reference it. Delete or re-assign those rows first.`,
-            { entity, id: String(key), references },
-          );
+          const name = displayName(row as Record<string, unknown>, key);
+          const sentences = references.map((r) => referenceSentence({ entity: r.entity, column: r.column, target: entity }, r.count, name));
+          throw fail('ReferencedByOthers', refusalMessage(label, name, sentences), { entity, id: String(key), name, references });
         }
         try {
           deleteById().run({ id: key });
@@ -503,4 +505,13 @@ function requireColumn(columns: Record<string, SQLiteColumn>, key: string, entit
   const column = columns[key];
   if (!column) throw new Error(`${entity}: every catalog table needs an ${key} column`);
   return column;
+}
+
+/** What a person calls a row in a message: its name (sources: their full title), else its id. */
+function displayName(row: Record<string, unknown>, id: unknown): string {
+  for (const key of ['name', 'fullName']) {
+    const value = row[key];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return String(id);
 }

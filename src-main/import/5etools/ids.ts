@@ -15,19 +15,11 @@
  */
 import { createHash } from 'node:crypto';
 import { entityIdSchema } from '../../../src-shared/catalog/define';
+import { slug } from '../../../src-shared/catalog/slug';
+
+export { slug };
 
 export class IdError extends Error {}
-
-export function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\+/g, ' plus ')
-    .replace(/['’‘`]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 /** Longest slug of one name part; ids stay well under entityIdSchema's 200 characters. */
 const MAX_PART = 80;

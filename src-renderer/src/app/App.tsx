@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DetailView } from '../detail/DetailView';
 import { EntityForm } from '../forms/EntityForm';
+import { RowActions } from '../forms/RowActions';
 import { ImportView } from '../import/ImportView';
 import { KindNav } from '../list/KindNav';
 import { ListView } from '../list/ListView';
@@ -41,7 +42,10 @@ export function App() {
         {route.view === 'browse' && (
           <>
             <ListView route={route} />
-            {route.selected !== undefined && <DetailView kind={route.kind} id={route.selected} />}
+            <div class="detail-column">
+              <RowActions kind={route.kind} {...(route.selected !== undefined ? { id: route.selected } : {})} />
+              {route.selected !== undefined && <DetailView kind={route.kind} id={route.selected} />}
+            </div>
           </>
         )}
         {route.view === 'new' && <EntityForm kind={route.kind} />}
