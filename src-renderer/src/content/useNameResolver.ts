@@ -4,7 +4,7 @@
  * entity tag is looked up once by name through the kind's `list` (name prefix, NOCASE index),
  * then matched by folded name and source as the database's resolver matches them.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { referencesIn, type MarkupReference } from '../../../src-shared/markup';
 import type { BrowseKind } from '../app/route';
 import { listRows, type ListInputFor } from '../kinds/rows';
@@ -41,6 +41,8 @@ async function lookUp(reference: MarkupReference): Promise<LinkTarget | undefine
  */
 export function useNameResolver(value: unknown, base?: LinkResolver): LinkResolver {
   const [found, setFound] = useState<ReadonlyMap<string, LinkTarget | undefined>>(new Map());
+  /** Lookups in flight: a re-render before they answer does not ask again. */
+  const pending = useRef(new Set<string>());
   const wanted = useMemo(() => {
     const out = new Map<string, MarkupReference>();
     for (const reference of referencesIn(value)) {
@@ -52,16 +54,13 @@ export function useNameResolver(value: unknown, base?: LinkResolver): LinkResolv
   }, [value, base]);
 
   useEffect(() => {
-    let alive = true;
-    const missing = [...wanted.entries()].filter(([key]) => !found.has(key));
+    const missing = [...wanted.entries()].filter(([key]) => !found.has(key) && !pending.current.has(key));
     if (missing.length === 0) return;
+    for (const [key] of missing) pending.current.add(key);
     void Promise.all(missing.map(async ([key, reference]) => [key, await lookUp(reference).catch(() => undefined)] as const)).then((answers) => {
-      if (!alive) return;
+      for (const [key] of answers) pending.current.delete(key);
       setFound((previous) => new Map([...previous, ...answers]));
     });
-    return () => {
-      alive = false;
-    };
   }, [wanted]);
 
   return useMemo<LinkResolver>(() => {
