@@ -16,6 +16,7 @@ import { fullImport, type FullImportFigures } from './scenarios/full-import';
 import { lists } from './scenarios/lists';
 import { mainThreadPerBatch } from './scenarios/main-thread';
 import { responsiveness, type ResponsivenessFigures } from './scenarios/responsiveness';
+import { importCost, indexSize, searchScenarios } from './scenarios/search';
 import { startup } from './scenarios/startup';
 import { batchUpserts } from './scenarios/writes';
 import { creatureRows, seedReferences, spellRows } from './seed';
@@ -39,6 +40,9 @@ interface Settings {
   startup: Budget;
   /** Spells in the synthetic 5etools folder the database host imports (responsiveness). */
   responsivenessSpells: number;
+  search: Budget;
+  /** Imports per side of the import-with/without-search-index comparison. */
+  importRuns: Budget;
 }
 
 /** Default run: under a minute on 2 idle cores. */
@@ -51,6 +55,8 @@ const FULL: Settings = {
   batch: { warmup: 1, minSamples: 5, maxSamples: 5, timeMs: 0 },
   startup: { warmup: 1, minSamples: 5, maxSamples: 100, timeMs: 800 },
   responsivenessSpells: 25_000,
+  search: { warmup: 20, minSamples: 200, maxSamples: 20_000, timeMs: 2_000 },
+  importRuns: { warmup: 1, minSamples: 3, maxSamples: 3, timeMs: 0 },
 };
 
 /** A few seconds: checks that every scenario runs; the figures mean little. */
@@ -62,6 +68,8 @@ const QUICK: Settings = {
   batch: { warmup: 1, minSamples: 2, maxSamples: 2, timeMs: 0 },
   startup: { warmup: 1, minSamples: 3, maxSamples: 3, timeMs: 0 },
   responsivenessSpells: 5_000,
+  search: { warmup: 2, minSamples: 20, maxSamples: 2_000, timeMs: 150 },
+  importRuns: { warmup: 0, minSamples: 1, maxSamples: 1, timeMs: 0 },
 };
 
 const settings = quick ? QUICK : FULL;
@@ -115,7 +123,16 @@ async function fiveEtools(dir: string): Promise<Comparison[]> {
       note(`skipped: 5etools data scenarios (the import of ${source} gave no spells, creatures or spell classes)`);
       return [];
     }
-    return readScenarios(data);
+    const out = readScenarios(data);
+    progress(`search (${data.label})`);
+    out.push(...searchScenarios(opened.catalog, settings.search, data.label));
+    const size = indexSize(opened.connection.sqlite);
+    note(
+      `search index: ${(size.searchBytes / 1024).toFixed(0)} KiB of a ${(size.fileBytes / 1024).toFixed(0)} KiB catalog (${((100 * size.searchBytes) / size.fileBytes).toFixed(1)}%) after importing ${source}`,
+    );
+    progress('import with and without the search index');
+    out.push(...(await importCost(source, settings.importRuns)));
+    return out;
   } finally {
     opened.connection.close();
   }

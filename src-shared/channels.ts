@@ -47,6 +47,8 @@ export const CHANNELS = {
   ...entityChannelNames,
   db: { status: 'db:status', check: 'db:check' },
   import: { fiveEtools: 'import:5etools', cancel: 'import:cancel' },
+  search: { query: 'search:query' },
+  references: { of: 'references:of' },
   dialog: { chooseFolder: 'dialog:chooseFolder' },
   app: { info: 'app:info' },
   shell: { showItemInFolder: 'shell:showItemInFolder' },

@@ -30,6 +30,7 @@ import { catalogEntities, ENTITY_KEYS, type CatalogEntities, type EntityKey } fr
 import { CHANNELS, ENTITY_API, EVENTS, READ_VERBS, type Channels, type EntityVerb, type EventName, type VerbsOf } from './channels';
 import type { DbStatus, IntegrityReport } from './db-types';
 import { IMPORT_KINDS, IMPORT_STAGES, type ImportProgress, type ImportResult } from './import-types';
+import { referencesOfInputSchema, searchInputSchema, type ReferencesOf, type SearchResult } from './search';
 
 /** Where a channel's handler runs. */
 export type Runs = 'main' | 'reader' | 'writer';
@@ -152,6 +153,21 @@ export const contract = {
      * Runs in the main process, since the writer is busy with the import itself.
      */
     cancel: channel<CancelResult>()(CHANNELS.import.cancel, 'main', noInput),
+  },
+  search: {
+    /**
+     * Ranked full-text search over every kind (query syntax: README "Search"): hits with kind,
+     * id, name, source, how they matched and a highlighted snippet. Text over 256 characters is
+     * ValidationFailed; any other text gives hits or an empty list.
+     */
+    query: channel<SearchResult>()(CHANNELS.search.query, 'reader', searchInputSchema),
+  },
+  references: {
+    /**
+     * What one row mentions and what mentions it (`content_references`), each direction paged
+     * (`limit`, `offset`) with counts per kind and reference type over all pages.
+     */
+    of: channel<ReferencesOf>()(CHANNELS.references.of, 'reader', referencesOfInputSchema),
   },
   dialog: {
     /** The system's folder picker; the chosen folder's absolute path, or null when cancelled. */

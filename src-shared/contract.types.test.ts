@@ -101,7 +101,7 @@ describe('contract types', () => {
     expectTypeOf<'spells:drop'>().not.toExtend<ChannelName>();
     expectTypeOf<'spellbooks:list'>().not.toExtend<ChannelName>();
     expectTypeOf<string>().not.toExtend<ChannelName>();
-    // Nothing else: the declared entity verbs plus the db, import and main-process channels.
+    // Nothing else: the declared entity verbs plus the db, import, search and main-process channels.
     type EntityChannels = { [K in EntityKey]: `${K}:${(typeof ENTITY_API)[K][number]}` }[EntityKey];
     expectTypeOf<ChannelName>().toEqualTypeOf<
       | EntityChannels
@@ -109,13 +109,15 @@ describe('contract types', () => {
       | 'db:check'
       | 'import:5etools'
       | 'import:cancel'
+      | 'search:query'
+      | 'references:of'
       | 'dialog:chooseFolder'
       | 'app:info'
       | 'shell:showItemInFolder'
     >();
     // Where each runs is part of the type.
     expectTypeOf<ChannelsRunning<'main'>>().toEqualTypeOf<'import:cancel' | 'dialog:chooseFolder' | 'app:info' | 'shell:showItemInFolder'>();
-    expectTypeOf<'spells:list' | 'db:status' | 'importLog:list'>().toExtend<ChannelsRunning<'reader'>>();
+    expectTypeOf<'spells:list' | 'db:status' | 'importLog:list' | 'search:query' | 'references:of'>().toExtend<ChannelsRunning<'reader'>>();
     expectTypeOf<'spells:create' | 'import:5etools'>().toExtend<ChannelsRunning<'writer'>>();
     expectTypeOf<'spells:create'>().not.toExtend<ChannelsRunning<'reader'>>();
     // Runtime names agree with the types.
@@ -212,9 +214,9 @@ describe('contract types', () => {
   });
 
   it('every entity namespace of the contract has exactly its declared verbs', () => {
-    // The runtime object behind the types: eleven entity namespaces plus db, import, dialog, app, shell.
+    // The runtime object behind the types: eleven entity namespaces plus db, import, search, references, dialog, app, shell.
     const namespaces = Object.keys(contract) as Namespace[];
-    expect(namespaces).toHaveLength(16);
+    expect(namespaces).toHaveLength(18);
     for (const key of Object.keys(ENTITY_API) as EntityKey[]) {
       expect(Object.keys(contract[key])).toEqual([...ENTITY_API[key]]);
     }

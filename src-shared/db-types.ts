@@ -20,6 +20,7 @@ export interface DriftIssue {
     | 'missing-index'
     | 'extra-index'
     | 'index-definition'
+    | 'missing-trigger'
     /** A CHECK's list of allowed values (or 0/1 of a boolean) differs from the table's declaration. */
     | 'check-values'
     | 'column-default'

@@ -1,4 +1,7 @@
 /** Results and progress of a 5etools import, shared by the importer, the CLI and the IPC API. */
+import type { ImportReferences } from './search';
+
+export type { BrokenLink, ImportReferences } from './search';
 
 export const IMPORT_KINDS = ['sources', 'races', 'classes', 'items', 'spells', 'creatures', 'backgrounds', 'feats'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -108,5 +111,7 @@ export interface ImportResult {
   /** Files read, relative to the data folder. */
   files: string[];
   sync: SyncReport;
+  /** Cross-references written and the broken links after the import; null for a dry run. */
+  references: ImportReferences | null;
 }
 

@@ -204,6 +204,8 @@ const READ_CHANNELS = [...channelsByName.values()].filter((c) => c.runs === 'rea
 /** A valid input for a read channel. */
 function inputFor(channel: ChannelName): unknown {
   if (channel.startsWith('db:')) return undefined;
+  if (channel === 'search:query') return { text: 'fireball' };
+  if (channel === 'references:of') return { entity: 'spells', id: 'fireball-phb' };
   if (channel.endsWith(':get')) return { id: channel.startsWith('contentReferences') || channel.startsWith('importLog') ? 1 : 'missing' };
   return {};
 }

@@ -4,6 +4,7 @@ import { SQLiteTable as SQLiteTableClass, type SQLiteTable } from 'drizzle-orm/s
 import { catalogEntities, type CatalogEntities, type EntityKey } from '../../src-shared/catalog/entities';
 import * as tables from '../../src-shared/catalog/tables';
 import type { Connection } from './connection';
+import { keepReferencesCurrent } from './references/upkeep';
 import { createRepository, type Repository } from './repository';
 import { toCatalogError } from './sqlite-errors';
 
@@ -36,5 +37,7 @@ export function createCatalog(connection: Connection): Catalog {
   const repositories = Object.fromEntries(
     (Object.keys(catalogEntities) as EntityKey[]).map((key) => [key, createRepository(catalogEntities[key], context)]),
   ) as Repositories;
+  // Rows saved through the API get their cross-references (content_references) rewritten.
+  keepReferencesCurrent(repositories, sqlite, transaction);
   return { ...repositories, connection, transaction };
 }

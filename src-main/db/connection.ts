@@ -8,6 +8,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import * as tables from '../../src-shared/catalog/tables';
 import { fail, type CatalogError } from '../../src-shared/errors';
 import { describeMoved, prepareForWrite, type MovedAside } from './probe';
+import { registerSearchFunctions } from './search/functions';
 import { toCatalogError } from './sqlite-errors';
 
 export type CatalogDb = BetterSQLite3Database<typeof tables>;
@@ -110,6 +111,8 @@ export function openConnection(file: string, options: OpenOptions = {}): Connect
   try {
     sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
     sqlite.pragma('foreign_keys = ON');
+    // The search index's triggers call these on every write of an entity row.
+    registerSearchFunctions(sqlite);
     // Reads the header and the schema: throws SQLITE_NOTADB / SQLITE_CORRUPT on a foreign file.
     sqlite.pragma('schema_version', { simple: true });
     sqlite.prepare('SELECT count(*) FROM sqlite_master').pluck().get();

@@ -7,6 +7,7 @@ import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm
 import type { DriftIssue, ForeignKeyProblem, IntegrityReport } from '../../src-shared/db-types';
 import { allTables } from './catalog';
 import { checkColumnFacts } from './column-facts';
+import { SEARCH_TABLES, SEARCH_TRIGGERS } from './search/schema';
 
 export type { DriftIssue, ForeignKeyProblem, IntegrityReport };
 
@@ -51,14 +52,19 @@ const IGNORED_TABLES = new Set(['schema_version']);
 export function checkSchemaDrift(sqlite: Database.Database, tables: readonly SQLiteTable[] = allTables): DriftIssue[] {
   // CHECK value lists, defaults and generated expressions (./column-facts.ts) first, per table below.
   const issues: DriftIssue[] = [...checkColumnFacts(sqlite, tables)];
+  // FTS5 keeps its data in shadow tables (search_index_data …): they belong to their virtual table.
   const live = new Set(
     (
       sqlite
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%'")
         .all() as { name: string }[]
     ).map((r) => r.name),
   );
-  const known = new Set<string>();
+  const known = new Set<string>(SEARCH_TABLES);
+  for (const name of SEARCH_TABLES) {
+    if (!live.has(name)) issues.push({ table: name, kind: 'missing-table', detail: `search table ${name} does not exist` });
+  }
+  issues.push(...triggerDrift(sqlite, live));
   for (const table of tables) {
     const config = getTableConfig(table);
     known.add(config.name);
@@ -71,6 +77,23 @@ export function checkSchemaDrift(sqlite: Database.Database, tables: readonly SQL
   for (const name of live) {
     if (!known.has(name) && !IGNORED_TABLES.has(name)) {
       issues.push({ table: name, kind: 'extra-table', detail: `table ${name} is not part of this build's schema` });
+    }
+  }
+  return issues;
+}
+
+/** The search index's triggers, on the tables that exist (a missing table is reported as such). */
+function triggerDrift(sqlite: Database.Database, live: ReadonlySet<string>): DriftIssue[] {
+  const triggers = new Set(
+    (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]).map((r) => r.name),
+  );
+  const issues: DriftIssue[] = [];
+  for (const [table, names] of Object.entries(SEARCH_TRIGGERS)) {
+    if (!live.has(table)) continue;
+    for (const name of names) {
+      if (!triggers.has(name)) {
+        issues.push({ table, kind: 'missing-trigger', detail: `trigger ${name} (search index) does not exist` });
+      }
     }
   }
   return issues;

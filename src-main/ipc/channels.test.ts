@@ -563,6 +563,7 @@ const stubResult: ImportResult = {
     kept: [],
     conflicts: [],
   },
+  references: { rows: 2, references: 0, broken: { items: [], total: 0, references: 0 } },
 };
 
 const otherCases: Record<string, () => void> = {
@@ -673,6 +674,86 @@ const otherCases: Record<string, () => void> = {
         expect(pathsOf(error), JSON.stringify(input).slice(0, 50)).toContainEqual(path);
       }
       expect(called).toBe(0);
+    });
+  },
+  'search:query': () => {
+    it('finds a row saved through the API by name and by body, with kind, id, name, source and a snippet', async () => {
+      await ok('spells', 'create', {
+        ...samples.spells.minimal({ id: 'ember-lance-phb', name: 'Ember Lance' }),
+        entries: ['A lance of cinders strikes one creature; it is {@condition frightened} until your next turn.'],
+      });
+      const byName = await ok<{ hits: Row[]; hasMore: boolean }>('search', 'query', { text: 'ember lance' });
+      expect(byName.hits[0]).toMatchObject({ kind: 'spells', id: 'ember-lance-phb', name: 'Ember Lance', source: 'PHB', match: 'exact' });
+      const byBody = await ok<{ hits: Row[] }>('search', 'query', { text: 'cinders', kinds: ['spells'], limit: 5, offset: 0 });
+      expect(byBody.hits.map((hit) => hit['id'])).toEqual(['ember-lance-phb']);
+      expect(byBody.hits[0]?.['snippet']).toMatch(/cinders/);
+      expect(await ok('search', 'query', { text: 'cinders', kinds: ['creatures'] })).toMatchObject({ hits: [] });
+    });
+    it('hostile characters give results or an empty list', async () => {
+      for (const text of ['-', "'", '"', '*', ':', '(', '"unbalanced', 'in:', 'NEAR(a b)', '{@spell']) {
+        expect(await ok('search', 'query', { text }), text).toMatchObject({ hits: expect.any(Array) });
+      }
+    });
+    it('ValidationFailed for over-long text, a bad kind, limit or offset, an unknown key or no text', async () => {
+      const cases: [unknown, (string | number)[]][] = [
+        [{ text: 'x'.repeat(257) }, ['text']],
+        [{ text: 'fire', kinds: ['monsters'] }, ['kinds', 0]],
+        [{ text: 'fire', kinds: [] }, ['kinds']],
+        [{ text: 'fire', limit: 0 }, ['limit']],
+        [{ text: 'fire', limit: 1.5 }, ['limit']],
+        [{ text: 'fire', offset: -1 }, ['offset']],
+        [{ text: 'fire', everything: true }, []],
+        [{}, ['text']],
+        [{ text: 42 }, ['text']],
+      ];
+      for (const [input, path] of cases) {
+        const error = await rejected('search', 'query', input, 'ValidationFailed');
+        if (path.length > 0) expect(pathsOf(error), JSON.stringify(input).slice(0, 60)).toContainEqual(path);
+      }
+      await rejected('search', 'query', 'fireball', 'ValidationFailed');
+    });
+  },
+  'references:of': () => {
+    it('lists what a row mentions and what mentions it, grouped by kind and reference type; broken links marked', async () => {
+      await ok('spells', 'create', samples.spells.minimal({ id: 'ember-lance-phb', name: 'Ember Lance' }));
+      await ok('spells', 'create', {
+        ...samples.spells.minimal({ id: 'cinder-storm-phb', name: 'Cinder Storm' }),
+        entries: ['As {@spell ember lance}, but everywhere; see also {@spell Nonexistent Spell}.'],
+      });
+      const outgoing = await ok<{ mentions: { items: Row[]; total: number; groups: Row[] } }>('references', 'of', { entity: 'spells', id: 'cinder-storm-phb' });
+      expect(outgoing.mentions.total).toBe(2);
+      expect(outgoing.mentions.groups).toEqual([{ kind: 'spells', referenceType: 'mentions', count: 2 }]);
+      expect(outgoing.mentions.items.map((item) => [item['id'], item['broken']])).toEqual([
+        ['ember-lance-phb', false],
+        ['nonexistent-spell-phb', true],
+      ]);
+      const incoming = await ok<{ mentionedBy: { items: Row[] } }>('references', 'of', { entity: 'spells', id: 'ember-lance-phb', limit: 10 });
+      expect(incoming.mentionedBy.items).toMatchObject([{ kind: 'spells', id: 'cinder-storm-phb', name: 'Cinder Storm', referenceType: 'mentions' }]);
+      // Deleting the target leaves the reference, now broken.
+      await ok('spells', 'delete', { id: 'ember-lance-phb' });
+      const after = await ok<{ mentions: { items: Row[] } }>('references', 'of', { entity: 'spells', id: 'cinder-storm-phb' });
+      expect(after.mentions.items.map((item) => item['broken'])).toEqual([true, true]);
+    });
+    it('a row with no references (or none at all) has empty directions', async () => {
+      expect(await ok('references', 'of', { entity: 'feats', id: 'no-such-feat-phb' })).toMatchObject({
+        mentions: { items: [], total: 0, groups: [] },
+        mentionedBy: { items: [], total: 0, groups: [] },
+      });
+    });
+    it('ValidationFailed for an unknown kind, an empty or over-long id, a bad page or an unknown key', async () => {
+      const cases: [unknown, (string | number)[]][] = [
+        [{ entity: 'monsters', id: 'x' }, ['entity']],
+        [{ entity: 'spells', id: '' }, ['id']],
+        [{ entity: 'spells', id: 'x'.repeat(201) }, ['id']],
+        [{ entity: 'spells', id: 'x', limit: 0 }, ['limit']],
+        [{ entity: 'spells', id: 'x', offset: -1 }, ['offset']],
+        [{ entity: 'spells' }, ['id']],
+      ];
+      for (const [input, path] of cases) {
+        const error = await rejected('references', 'of', input, 'ValidationFailed');
+        expect(pathsOf(error), JSON.stringify(input).slice(0, 60)).toContainEqual(path);
+      }
+      await rejected('references', 'of', { entity: 'spells', id: 'x', all: true }, 'ValidationFailed');
     });
   },
   'import:cancel': () => {

@@ -4,7 +4,8 @@
  * again), and every refusal of this suite reaching an IPC caller as the documented envelope
  * `{ ok: false, error: { code, message, details } }` over the IPC test transport.
  */
-import { closeSync, copyFileSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { closeSync, copyFileSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { CatalogError, isAppError, type AppError, type ErrorCode } from '../../src-shared/errors';
@@ -25,12 +26,20 @@ const data = spellData(join(tempDir(), 'data'), 300);
 const base = populatedCatalog(join(tempDir(), 'catalog.sqlite'), data);
 const baseV6 = rolledBackTo(copyCatalog(base, tempDir()), 6);
 
-/** A catalog whose last page is overwritten: SQLite opens it, quick_check reports the damage. */
+/**
+ * A catalog whose last page in use is overwritten: SQLite opens it, quick_check reports the
+ * damage. Not simply the file's last page: after a rollback dropped tables (the search index)
+ * and a migration filled the file again, that page can be on the freelist, where no check can
+ * see damage and the catalog is as good as before.
+ */
 function damage(file: string): void {
-  const size = statSync(file).size;
+  const sqlite = new Database(file, { readonly: true });
+  const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
+  const lastUsed = sqlite.prepare('SELECT max(pageno) FROM dbstat').pluck().get() as number;
+  sqlite.close();
   const fd = openSync(file, 'r+');
   try {
-    writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, size - 4096);
+    writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (lastUsed - 1) * pageSize);
   } finally {
     closeSync(fd);
   }

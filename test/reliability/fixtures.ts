@@ -53,6 +53,14 @@ export function copyCatalog(file: string, dir: string, name = 'catalog.sqlite'):
 }
 
 /**
+ * The plain better-sqlite3 children below write spells, whose search-index triggers call
+ * functions Mimir registers on its own connections; these stand-ins let the writes run (the
+ * index text of those rows is then empty, which none of these crash cases look at).
+ */
+const SEARCH_FUNCTION_STAND_INS = `db.function('mimir_search_text', { varargs: true, deterministic: true }, () => '');
+    db.function('mimir_fold', { deterministic: true }, (name) => String(name).toLowerCase());`;
+
+/**
  * Leaves `file` with a large committed -wal that was never checkpointed, as a process killed
  * right after a commit does: a plain better-sqlite3 child commits an update of every spell (each
  * growing by 2 kB) with automatic checkpoints off, then SIGKILLs itself.
@@ -61,6 +69,7 @@ export function crashAfterCommit(file: string): void {
   const script = `
     const Database = require(${JSON.stringify(createRequire(import.meta.url).resolve('better-sqlite3'))});
     const db = new Database(${JSON.stringify(file)});
+    ${SEARCH_FUNCTION_STAND_INS}
     db.pragma('journal_mode = WAL');
     db.pragma('wal_autocheckpoint = 0');
     // Every spell grows by 2 kB: the -wal holds new pages the main file must grow to take.
@@ -109,6 +118,7 @@ export function foreignWal(dir: string): string {
 export function crashMidRollbackWrite(file: string): void {
   runChild(`
     const db = new Database(${JSON.stringify(file)});
+    ${SEARCH_FUNCTION_STAND_INS}
     db.pragma('journal_mode = DELETE');
     db.pragma('cache_size = 4');
     db.exec('BEGIN');

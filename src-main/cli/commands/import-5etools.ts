@@ -126,6 +126,17 @@ function report(db: string, dataDir: string, result: ImportResult, verbose: bool
     lines.push(...aligned(verbose ? rows : rows.slice(0, 10)));
     if (!verbose && rows.length > 10) lines.push(`  … and ${rows.length - 10} more (--verbose)`);
   }
+  if (result.references) {
+    const { rows, references, broken } = result.references;
+    lines.push(
+      `Cross-references: ${plural(references, 'reference')} written for ${plural(rows, 'row')}; the catalog has ${plural(broken.references, 'broken link')} to ${plural(broken.total, 'missing target')}${broken.total > 0 ? ':' : '.'}`,
+    );
+    const shown = verbose ? broken.items : broken.items.slice(0, 10);
+    lines.push(...aligned(shown.map((b) => [`  ${b.targetKind} ${b.targetId}`, `${b.count}× e.g. ${b.example ?? ''}`])));
+    if (broken.total > shown.length) {
+      lines.push(`  … and ${broken.total - shown.length} more targets${verbose ? '' : ' (--verbose: the first 100; --json)'}`);
+    }
+  }
   const removed = IMPORT_KINDS.flatMap((kind) => result.sync.changes[kind].removed.map((id) => `${kind} ${id}`));
   if (verbose && removed.length > 0) {
     lines.push(`${result.dryRun ? 'Would remove' : 'Removed'} ${plural(removed.length, 'row')}:`, ...removed.map((r) => `  ${r}`));

@@ -19,6 +19,9 @@ import { validate, validationFailed } from '../../../src-shared/validation';
 import type { Catalog } from '../../db/catalog';
 import { checkIntegrity } from '../../db/integrity';
 import { embeddedMigrations, readHistory } from '../../db/migrations';
+import type { ReferencesOfInput, SearchInput } from '../../../src-shared/search';
+import { referencesOf } from '../../db/references';
+import { searchCatalog } from '../../db/search';
 
 /** Channels answered by the database host: everything not running in the main process. */
 export type DatabaseChannelName = ChannelsRunning<'reader'> | ChannelsRunning<'writer'>;
@@ -147,6 +150,9 @@ export function createHandlers(catalog: Catalog, deps: DispatcherDependencies): 
       validate(contract.db.check.input, input, 'request for db:check');
       return checkIntegrity(catalog.connection.sqlite, 'full');
     },
+    // Both parse their (still unknown) input with the contract's schema themselves.
+    'search:query': (input) => searchCatalog(catalog.connection.sqlite, input as SearchInput),
+    'references:of': (input) => referencesOf(catalog.connection.sqlite, input as ReferencesOfInput),
     'import:5etools': (input, { signal }) => {
       const { dataDir } = validate(contract.import.fiveEtools.input, input, 'request for import:5etools');
       // An import cancelled before it started still runs into the importer, which logs the run.

@@ -26,6 +26,7 @@ import { catalogEntities } from '../../../src-shared/catalog/entities';
 import { PROVENANCE_KEYS } from '../../../src-shared/catalog/tables/columns';
 import { fail } from '../../../src-shared/errors';
 import { allTables, type Catalog } from '../../db/catalog';
+import { referencesAfterImport } from '../../db/references';
 import { TABLES, type PreparedImport, type Row } from './prepare';
 import { RULE_SYSTEM_ROWS } from './rule-system';
 import {
@@ -376,6 +377,17 @@ function sync(catalog: Catalog, dataDir: string, prepared: PreparedImport, optio
     count.skipped = prepared.skipped.filter((s) => s.kind === kind).length;
     count.warnings = prepared.warnings.filter((w) => w.kind === kind).length;
   }
+  // Cross-references of the rows written (content_references), in the same transaction; removed
+  // rows lost theirs to a trigger. A dry run writes none, so it reports none.
+  check();
+  const references = dryRun
+    ? null
+    : referencesAfterImport(
+        sqlite,
+        Object.fromEntries(IMPORT_KINDS.map((kind) => [kind, [...report.changes[kind].inserted, ...report.changes[kind].updated]])),
+        { inserted: IMPORT_KINDS.some((kind) => report.changes[kind].inserted.length > 0), check },
+      );
+
   const recordsImported = IMPORT_KINDS.reduce((sum, kind) => sum + counts[kind].imported, 0);
   const recordsProcessed = recordsImported + prepared.skipped.length;
   const status = prepared.skipped.length > 0 || prepared.warnings.length > 0 ? 'partial' : 'success';
@@ -399,6 +411,8 @@ function sync(catalog: Catalog, dataDir: string, prepared: PreparedImport, optio
           removed: Object.fromEntries(IMPORT_KINDS.map((kind) => [kind, report.changes[kind].removed])),
           kept: report.kept as unknown as Record<string, string>[],
           conflicts: report.conflicts as unknown as Record<string, string>[],
+          // Broken links grouped by target (the first 100), with the totals.
+          references: references as unknown as Record<string, string>,
         },
       }).id;
   return {
@@ -412,5 +426,6 @@ function sync(catalog: Catalog, dataDir: string, prepared: PreparedImport, optio
     recordsImported,
     files: prepared.files,
     sync: report,
+    references,
   };
 }

@@ -1,0 +1,7 @@
+DROP TRIGGER spells_references_after_delete;
+DROP TRIGGER creatures_references_after_delete;
+DROP TRIGGER items_references_after_delete;
+DROP TRIGGER races_references_after_delete;
+DROP TRIGGER classes_references_after_delete;
+DROP TRIGGER backgrounds_references_after_delete;
+DROP TRIGGER feats_references_after_delete;
