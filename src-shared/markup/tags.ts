@@ -102,6 +102,19 @@ const ORDINALS = ['Zeroth', 'First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixt
 
 /** `mw` → "Melee Weapon Attack:", `mw,rw` → "Melee or Ranged Weapon Attack:", `m` with `roll` → "Melee Attack Roll:". */
 export function attackText(code: string, roll: boolean): string {
+  const key = `${roll ? 'r' : 'a'}${code}`;
+  let text = attackTexts.get(key);
+  if (text === undefined) {
+    text = attackPhrase(code, roll);
+    // Stat blocks repeat a handful of codes thousands of times; odd codes are not kept forever.
+    if (attackTexts.size < 256) attackTexts.set(key, text);
+  }
+  return text;
+}
+
+const attackTexts = new Map<string, string>();
+
+function attackPhrase(code: string, roll: boolean): string {
   const groups = code
     .toLowerCase()
     .split(',')

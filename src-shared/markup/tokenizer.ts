@@ -128,14 +128,38 @@ function parseTag(inner: string, raw: string, closed: boolean, depth: number): T
     if (name === '' || /[{}|]/.test(name)) return undefined;
   }
   const parts = text.includes('|') ? splitParts(text) : [text];
-  const node = { type: 'tag', tag: name, text, parts, raw, closed } as TagNode;
-  // Tokenized on first use: plain-text rendering reads one part of most tags, never all of them.
-  let children: MarkupNode[][] | undefined;
-  Object.defineProperty(node, 'children', {
-    enumerable: true,
-    get: () => (children ??= parts.map((part) => tokenize(part, depth + 1))),
-  });
-  return node;
+  return new Tag(name, text, parts, raw, closed, depth);
+}
+
+/**
+ * A tag node whose arguments are tokenized on first use (`children`): plain-text rendering reads
+ * one part of most tags, never all of them. A class, not a plain object with a property getter:
+ * V8 gives its instances one shape, where per-object accessors made every node a slow object.
+ */
+class Tag implements TagNode {
+  readonly type = 'tag';
+  #children: MarkupNode[][] | undefined;
+  readonly #depth: number;
+
+  constructor(
+    readonly tag: string,
+    readonly text: string,
+    readonly parts: string[],
+    readonly raw: string,
+    readonly closed: boolean,
+    depth: number,
+  ) {
+    this.#depth = depth;
+  }
+
+  get children(): MarkupNode[][] {
+    return (this.#children ??= this.parts.map((part) => tokenize(part, this.#depth + 1)));
+  }
+
+  /** As a plain object, children included (JSON, logs). */
+  toJSON(): TagNode {
+    return { type: this.type, tag: this.tag, text: this.text, parts: this.parts, children: this.children, raw: this.raw, closed: this.closed };
+  }
 }
 
 /** Tokenizes a string of 5etools text into text and tag nodes (never throws). */

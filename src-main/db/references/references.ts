@@ -14,6 +14,7 @@
  * which is also what deleting a referenced row leaves behind.
  */
 import type Database from 'better-sqlite3';
+import { slug } from '../../../src-shared/catalog/slug';
 import { referencesIn, type MarkupReference } from '../../../src-shared/markup';
 import {
   referencesOfInputSchema,
@@ -46,18 +47,7 @@ export interface ReferenceOptions {
   preferRuleSystem?: string;
 }
 
-/** The importer's id rule (src-main/import/5etools/ids.ts), for the id of a target not in the catalog. */
-function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\+/g, ' plus ')
-    .replace(/['’‘`]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
+/** The id a target not in the catalog would have (the importer's id rule, src-shared/catalog/slug.ts). */
 function expectedId(reference: MarkupReference): string | undefined {
   const parts =
     reference.tag === 'subclass' && reference.className

@@ -81,6 +81,7 @@ const DOC_COLUMNS = 'd.doc_id, d.entity_type, d.entity_id, d.name, d.source_id, 
 interface Statements {
   byFoldedName: Database.Statement;
   fullText: Database.Statement;
+  fullTextUnfiltered: Database.Statement;
   inNames: Database.Statement;
   nameWords: Database.Statement;
   changes: Database.Statement;
@@ -105,6 +106,14 @@ function statementsFor(sqlite: Database.Database): Statements {
       FROM search_index JOIN search_documents d ON d.doc_id = search_index.rowid
       WHERE search_index MATCH @match ${FILTERS}
       ORDER BY score, d.name, d.entity_type, d.entity_id LIMIT @limit`),
+    // Without filters, FTS5 ranks and cuts the window on its own before the join: the join and
+    // the filter checks then run for the window's rows only, not for every match.
+    fullTextUnfiltered: sqlite.prepare(`
+      SELECT ${DOC_COLUMNS}, s.score FROM
+        (SELECT rowid, bm25(search_index, ${NAME_WEIGHT}.0, 1.0) AS score FROM search_index
+         WHERE search_index MATCH @match ORDER BY score LIMIT @limit) s
+      JOIN search_documents d ON d.doc_id = s.rowid
+      ORDER BY s.score, d.name, d.entity_type, d.entity_id`),
     // Matches in the name column, shortest names first: the closest names, however long their bodies.
     inNames: sqlite.prepare(`
       SELECT ${DOC_COLUMNS}, bm25(search_index, ${NAME_WEIGHT}.0, 1.0) AS score
@@ -228,22 +237,41 @@ function isPlainWords(query: ParsedQuery): boolean {
   return query.terms.length > 0 && query.terms.length <= 4 && query.terms.every((term) => !term.phrase);
 }
 
+interface WantedWord {
+  token: string;
+  prefix: boolean;
+}
+
+function wantedWords(terms: readonly Term[]): WantedWord[] {
+  return terms.flatMap((term) => term.tokens.map((token, i) => ({ token, prefix: term.prefix && i === term.tokens.length - 1 })));
+}
+
+function isWanted(word: string, wanted: readonly WantedWord[]): boolean {
+  // Lower-casing keeps the length of ASCII words; others are folded like the index folds them.
+  const folded = /^[a-zA-Z0-9]+$/.test(word) ? word.toLowerCase() : (tokensOf(word)[0] ?? '');
+  return wanted.some((w) => (w.prefix ? folded.startsWith(w.token) : folded === w.token));
+}
+
+/** Whether a query word is one of the text's words (stops at the first). */
+function holdsWord(text: string, wanted: readonly WantedWord[]): boolean {
+  for (const word of text.matchAll(/[\p{L}\p{N}\p{Co}]+/gu)) if (isWanted(word[0], wanted)) return true;
+  return false;
+}
+
 /**
  * The snippet: about SNIPPET_CHARS characters of the body around the first word that matches a
  * query term, with every matching word inside it marked.
  */
 export function snippetOf(body: string, terms: readonly Term[]): { snippet: string; highlights: [number, number][] } {
   const text = body.replace(/\s+/g, ' ').trim();
-  const wanted = terms.flatMap((term) => term.tokens.map((token, i) => ({ token, prefix: term.prefix && i === term.tokens.length - 1 })));
+  const wanted = wantedWords(terms);
   const matches: [number, number][] = [];
   let start = 0;
   let end = Math.min(text.length, SNIPPET_CHARS);
   let windowSet = false;
   for (const word of text.matchAll(/[\p{L}\p{N}\p{Co}]+/gu)) {
     if (windowSet && word.index >= end) break;
-    // Lower-casing keeps the length of ASCII words; others are folded like the index folds them.
-    const folded = /^[a-zA-Z0-9]+$/.test(word[0]) ? word[0].toLowerCase() : (tokensOf(word[0])[0] ?? '');
-    if (!wanted.some((w) => (w.prefix ? folded.startsWith(w.token) : folded === w.token))) continue;
+    if (!isWanted(word[0], wanted)) continue;
     const range: [number, number] = [word.index, word.index + word[0].length];
     if (!windowSet) {
       windowSet = true;
@@ -299,6 +327,7 @@ function snippetOfColumns(
   lookForWords: boolean,
 ): { snippet: string; highlights: [number, number][] } {
   const tokens = terms.flatMap((term) => term.tokens);
+  const wanted = wantedWords(terms);
   const enough = SNIPPET_CHARS * 2;
   let start = '';
   let text: string | undefined;
@@ -318,7 +347,7 @@ function snippetOfColumns(
     if (!candidate && start.length >= enough) continue;
     const reduced = plain(line);
     if (start.length < enough) start += start === '' ? reduced : ` ${reduced}`;
-    if (candidate && snippetOf(reduced, terms).highlights.length > 0) text = reduced;
+    if (candidate && holdsWord(reduced, wanted)) text = reduced;
   }
   return snippetOf(text ?? start, terms);
 }
@@ -376,17 +405,21 @@ export function searchCatalog(target: SearchTarget, input: SearchInput): SearchR
     const extraWords = nameMatch(row.name, query.terms);
     if (extraWords !== undefined) add(candidateOf(row, 'name', row.score, extraWords));
   }
-  for (const row of statements.fullText.all({ ...filters, match, limit: window + candidates.size + nameCandidates.length }) as DocRow[]) {
+  const unfiltered = filters.kinds === null && filters.sources === null && filters.systems === null;
+  const fullText = (match: string, limit: number) =>
+    (unfiltered ? statements.fullTextUnfiltered.all({ match, limit }) : statements.fullText.all({ ...filters, match, limit })) as DocRow[];
+  for (const row of fullText(match, window + candidates.size + nameCandidates.length)) {
     const extraWords = nameMatch(row.name, query.terms);
     add(candidateOf(row, extraWords === undefined ? 'body' : 'name', row.score, extraWords ?? 0));
   }
-  // Typo correction only when no name holds the words as written: it reads the name vocabulary.
+  // Typo correction only when no name holds the words as written, and the rules text does not
+  // fill the page with them either ("frightened" is a word, not a misspelt name).
   const nameFound = nameCandidates.length > 0 || [...candidates.values()].some((c) => c.match === 'name');
-  const corrected = !nameFound && isPlainWords(query) ? correctedExpression(statements, query.terms) : undefined;
+  const corrected = !nameFound && candidates.size < window && isPlainWords(query) ? correctedExpression(statements, query.terms) : undefined;
   if (corrected) {
     const max = allowedEdits(folded.length);
     const words = query.terms.reduce((n, term) => n + term.tokens.length, 0);
-    for (const row of statements.fullText.all({ ...filters, match: corrected, limit: TYPO_CANDIDATES }) as DocRow[]) {
+    for (const row of fullText(corrected, TYPO_CANDIDATES)) {
       const nameWords = tokensOf(row.name);
       const distance = nameDistance(folded, words, nameWords, Math.max(max, words * 2));
       // Closest spelling first, then the names with the fewest other words.
