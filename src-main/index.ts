@@ -15,6 +15,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { CatalogError, fail, isAppError, type AppError } from '../src-shared/errors';
+import { catalogBackups } from './catalog-backups';
+import { createCatalogSession, type CatalogSession } from './catalog-session';
 import { backupDirFor } from './db/backup';
 import { startDatabaseHost, type DatabaseHost } from './db-host/host';
 import { startupExitCode } from './exit-codes';
@@ -52,7 +54,7 @@ const rendererUrl =
   (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) ||
   pathToFileURL(join(__dirname, '../renderer/index.html')).href;
 
-let host: DatabaseHost | undefined;
+let host: CatalogSession | undefined;
 let appWindow: BrowserWindow | undefined;
 
 function createWindow(): BrowserWindow {
@@ -118,26 +120,33 @@ async function start(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, CATALOG_FILE_NAME);
 
-  let started: DatabaseHost;
+  const nativeBinding = electronNativeBinding(app.getAppPath());
+  const startHost = (catalogFile: string): Promise<DatabaseHost> =>
+    startDatabaseHost({ file: catalogFile, nativeBinding, workerPath: join(__dirname, 'db-worker.js') });
+  let first: DatabaseHost;
   try {
-    started = await startDatabaseHost({
-      file,
-      nativeBinding: electronNativeBinding(app.getAppPath()),
-      workerPath: join(__dirname, 'db-worker.js'),
-    });
+    first = await startHost(file);
   } catch (error) {
     const appError = appErrorOf(error);
     if (await showStartupFailure(appError, file)) return start(); // a backup was restored
     app.exit(startupExitCode(appError.code)); // nothing is open: no before-quit work to do
     return;
   }
-  host = started;
-  if (started.startup.steps.length > 0) {
+  if (first.startup.steps.length > 0) {
     console.log(
-      `[mimir] catalog migrated from version ${started.startup.fromVersion} to ${started.startup.toVersion}` +
-        (started.startup.backupFile ? ` (backup: ${started.startup.backupFile})` : ''),
+      `[mimir] catalog migrated from version ${first.startup.fromVersion} to ${first.startup.toVersion}` +
+        (first.startup.backupFile ? ` (backup: ${first.startup.backupFile})` : ''),
     );
   }
+  // A restore from the UI (backups:restore) replaces the host; everything below talks to the session.
+  const started = createCatalogSession({
+    file,
+    host: first,
+    startHost,
+    backups: catalogBackups({ nativeBinding }),
+    log: (message) => console.log(`[mimir] ${message}`),
+  });
+  host = started;
 
   const router = createRouter({
     database: (channel, input) => started.execute(channel, input),
@@ -158,6 +167,7 @@ async function start(): Promise<void> {
       catalogFile: file,
       backupsFolder: backupDirFor(file),
       cancelImports: () => started.cancelImports(),
+      backups: started,
     }),
     isTrustedSender: createSenderPolicy({ appWebContentsId: () => appWindow?.webContents.id, rendererUrl }),
     logError: ({ channel, error }) => console.error(`[mimir] ${channel} failed:`, error),

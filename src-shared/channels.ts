@@ -52,6 +52,7 @@ export const CHANNELS = {
   dialog: { chooseFolder: 'dialog:chooseFolder' },
   app: { info: 'app:info' },
   shell: { showItemInFolder: 'shell:showItemInFolder' },
+  backups: { list: 'backups:list', create: 'backups:create', restore: 'backups:restore' },
 } as const;
 
 export type Channels = typeof CHANNELS;

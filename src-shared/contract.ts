@@ -118,6 +118,13 @@ const absolutePath = z
   .max(4096)
   .regex(/^(\/|[A-Za-z]:[\\/]|\\\\[^\\])/, 'must be an absolute path to a folder');
 
+/** A file named by a main-process answer (a backup from `backups:list`), absolute like `absolutePath`. */
+const absoluteFile = z
+  .string()
+  .min(1)
+  .max(4096)
+  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\[^\\])/, 'must be an absolute path to a file');
+
 /** What `app:info` reports. */
 export interface AppInfo {
   /** Mimir's version (package.json) and the runtimes it runs on. */
@@ -132,6 +139,44 @@ export interface AppInfo {
 export interface CancelResult {
   /** Whether an import was running or queued (it then ends with a `Cancelled` error). */
   cancelled: boolean;
+}
+
+/** One verified automatic backup of the open catalog (`backups:list`, `backups:create`). */
+export interface BackupEntry {
+  /** Absolute path; pass it to `backups:restore`. */
+  file: string;
+  /** The file name, `<catalog file name>.<UTC time>.v<version>.bak.sqlite`. */
+  name: string;
+  /** When it was taken (ISO 8601, from its name). */
+  createdAt: string;
+  /** Schema version recorded in the backup itself (an older one is migrated when restored). */
+  schemaVersion: number;
+  bytes: number;
+  /** Rows per catalog table the backup has, keyed like the API (`spells`, `ruleSystems` …). */
+  counts: Partial<Record<EntityKey, number>>;
+}
+
+/** What `backups:list` reports. */
+export interface BackupList {
+  /** Where automatic backups of the open catalog are kept. */
+  folder: string;
+  /** Verified backups, newest first: each can be restored by this build. */
+  backups: BackupEntry[];
+  /** Backups of this catalog that cannot be restored, and why (damaged, from a different build …). */
+  unusable: { file: string; name: string; problem: string }[];
+}
+
+/** What `backups:restore` did. */
+export interface RestoreOutcome {
+  /** The backup that is now the catalog. */
+  restoredFrom: string;
+  /** Its schema version, and the catalog's after the restart (older backups are migrated). */
+  backupVersion: number;
+  schemaVersion: number;
+  /** Where the replaced catalog file and its sidecars were kept (nothing is deleted). */
+  keptAside: { from: string; to: string }[];
+  /** Things a person should know (a -wal that could not be merged on close …), one sentence each. */
+  warnings: string[];
 }
 
 export const contract = {
@@ -190,6 +235,23 @@ export const contract = {
       CHANNELS.shell.showItemInFolder,
       'main',
       z.strictObject({ target: z.enum(['backups', 'catalog']) }),
+    ),
+  },
+  backups: {
+    /** The verified automatic backups of the open catalog, newest first (and the unusable ones, with why). */
+    list: channel<BackupList>()(CHANNELS.backups.list, 'main', noInput),
+    /** Takes a verified backup of the open catalog now (kept with the automatic ones: the newest 5 stay). */
+    create: channel<BackupEntry>()(CHANNELS.backups.create, 'main', noInput),
+    /**
+     * Puts a listed backup (`file`, from `backups:list`; omitted: the newest verified one) in place
+     * of the catalog: the catalog service is closed, the current file and its sidecars are kept
+     * aside, the service restarts on the restored file and `catalog:changed` names every table.
+     * A refused or failed restore leaves the current catalog open and unchanged.
+     */
+    restore: channel<RestoreOutcome>()(
+      CHANNELS.backups.restore,
+      'main',
+      z.strictObject({ file: absoluteFile.optional() }).optional(),
     ),
   },
 };

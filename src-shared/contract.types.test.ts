@@ -114,9 +114,14 @@ describe('contract types', () => {
       | 'dialog:chooseFolder'
       | 'app:info'
       | 'shell:showItemInFolder'
+      | 'backups:list'
+      | 'backups:create'
+      | 'backups:restore'
     >();
     // Where each runs is part of the type.
-    expectTypeOf<ChannelsRunning<'main'>>().toEqualTypeOf<'import:cancel' | 'dialog:chooseFolder' | 'app:info' | 'shell:showItemInFolder'>();
+    expectTypeOf<ChannelsRunning<'main'>>().toEqualTypeOf<
+      'import:cancel' | 'dialog:chooseFolder' | 'app:info' | 'shell:showItemInFolder' | 'backups:list' | 'backups:create' | 'backups:restore'
+    >();
     expectTypeOf<'spells:list' | 'db:status' | 'importLog:list' | 'search:query' | 'references:of'>().toExtend<ChannelsRunning<'reader'>>();
     expectTypeOf<'spells:create' | 'import:5etools'>().toExtend<ChannelsRunning<'writer'>>();
     expectTypeOf<'spells:create'>().not.toExtend<ChannelsRunning<'reader'>>();
@@ -214,9 +219,9 @@ describe('contract types', () => {
   });
 
   it('every entity namespace of the contract has exactly its declared verbs', () => {
-    // The runtime object behind the types: eleven entity namespaces plus db, import, search, references, dialog, app, shell.
+    // The runtime object behind the types: eleven entity namespaces plus db, import, search, references, dialog, app, shell, backups.
     const namespaces = Object.keys(contract) as Namespace[];
-    expect(namespaces).toHaveLength(18);
+    expect(namespaces).toHaveLength(19);
     for (const key of Object.keys(ENTITY_API) as EntityKey[]) {
       expect(Object.keys(contract[key])).toEqual([...ENTITY_API[key]]);
     }

@@ -20,7 +20,9 @@ import type { Connection } from '../src-main/db/connection';
 import { openCatalog } from '../src-main/db/startup';
 import { createDispatcher, type DispatcherDependencies } from '../src-main/db-host/worker/dispatcher';
 import { import5etools } from '../src-main/import/5etools';
-import { createMainHandlers } from '../src-main/ipc/main-handlers';
+import { catalogBackups } from '../src-main/catalog-backups';
+import { createMainHandlers, type BackupServices } from '../src-main/ipc/main-handlers';
+import { fail } from '../src-shared/errors';
 import { testServices, type TestServices } from './main-services';
 
 export { testServices, type TestServices };
@@ -116,7 +118,15 @@ export function createTestTransport(options: TestTransportOptions = {}): TestTra
   // Asynchronous like the host: the call is answered on a later tick.
   const real: RouterOptions['database'] = async (channel, input) => dispatcher.run(channel, structuredClone(input));
   const database = options.database ? options.database(real) : real;
-  const services = testServices(dir);
+  // Listing and taking backups are real; a restore closes and restarts the database host, which
+  // this transport does not have (test/reliability/backups.test.ts runs it over the real host).
+  const backupOperations = catalogBackups();
+  const backups: BackupServices = {
+    listBackups: () => backupOperations.list(file),
+    createBackup: async () => backupOperations.create(file),
+    restore: () => Promise.reject(fail('Unavailable', 'Restoring needs the database host.', { reason: 'test transport without a host' })),
+  };
+  const services = testServices(dir, () => false, backups);
 
   const router = createRouter({
     database: (channel, input) => {

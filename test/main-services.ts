@@ -3,7 +3,8 @@
  * end-to-end harness. No database or vite-only imports, so Playwright can load it too.
  */
 import { join } from 'node:path';
-import type { MainServices } from '../src-main/ipc/main-handlers';
+import type { BackupServices, MainServices } from '../src-main/ipc/main-handlers';
+import { fail } from '../src-shared/errors';
 
 /** Main-process services for tests: a folder dialog answering `chosenFolder`, recorded shell calls. */
 export interface TestServices extends MainServices {
@@ -13,7 +14,23 @@ export interface TestServices extends MainServices {
   shown: string[];
 }
 
-export function testServices(dir: string, cancelImports: () => boolean = () => false): TestServices {
+/**
+ * Backups for a harness that has no catalog session: every call answers `Unavailable`. Tests of
+ * the backup channels pass the real session (src-main/catalog-session.ts with catalogBackups()).
+ */
+export const noBackups: BackupServices = {
+  listBackups: () => {
+    throw fail('Unavailable', 'Backups are not available in this test harness.', { reason: 'no catalog session' });
+  },
+  createBackup: () => Promise.reject(fail('Unavailable', 'Backups are not available in this test harness.', { reason: 'no catalog session' })),
+  restore: () => Promise.reject(fail('Unavailable', 'Backups are not available in this test harness.', { reason: 'no catalog session' })),
+};
+
+export function testServices(
+  dir: string,
+  cancelImports: () => boolean = () => false,
+  backups: BackupServices = noBackups,
+): TestServices {
   const services: TestServices = {
     chosenFolder: null,
     shown: [],
@@ -25,6 +42,7 @@ export function testServices(dir: string, cancelImports: () => boolean = () => f
     catalogFile: join(dir, 'catalog.sqlite'),
     backupsFolder: join(dir, 'backups'),
     cancelImports,
+    backups,
   };
   return services;
 }

@@ -45,6 +45,18 @@ describe('db call', () => {
     expect(main.envelope).toMatchObject({ ok: false, error: { message: expect.stringContaining('runs on the main process') } });
   });
 
+  it('answers backups:list (a main-process channel that only reads files) as the app does; refuses backups:restore', async () => {
+    const list = await call('backups:list');
+    expect(list.status).toBe(0);
+    expect(list.envelope).toEqual({ ok: true, data: { folder: expect.stringMatching(/backups$/), backups: [], unusable: [] } });
+    const bad = await call('backups:list', '{"dir":"/etc"}');
+    expect(bad.status).toBe(1);
+    expect(bad.envelope).toMatchObject({ ok: false, error: { code: 'ValidationFailed', details: { issues: [{ path: ['dir'] }] } } });
+    const restore = await call('backups:restore');
+    expect(restore.status).toBe(2);
+    expect(restore.envelope).toMatchObject({ ok: false, error: { message: expect.stringContaining('backups:restore runs on the main process') } });
+  }, 120_000); // three CLI runs through vite-node
+
   it('refuses input that is not JSON (exit 2)', async () => {
     const run = await call('spells:list', '{filter:');
     expect(run.status).toBe(2);

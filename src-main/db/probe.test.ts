@@ -1,4 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +71,55 @@ describe('prepareForWrite', () => {
     catchError('Corrupt', () => prepareForWrite(file));
     expect(fileHash(file)).toBe(before);
     expect(sidecars(file)).toEqual([]);
+  });
+});
+
+describe('a -wal with committed data', () => {
+  /** A child process that commits a write to `file` without checkpointing and keeps its connection open. */
+  function liveWriter(file: string): Promise<ChildProcess> {
+    const binding = createRequire(import.meta.url).resolve('better-sqlite3');
+    const child = spawn(process.execPath, [
+      '-e',
+      `const D = require(${JSON.stringify(binding)}); const db = new D(${JSON.stringify(file)}); db.pragma('wal_autocheckpoint = 0');
+       db.prepare("UPDATE rule_systems SET name = name || ' (live)'").run(); console.log('committed'); setInterval(() => {}, 1000);`,
+    ]);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    return new Promise((resolve, reject) => {
+      child.stdout.once('data', () => resolve(child));
+      child.once('exit', (code) => reject(new Error(`the writer exited (${code}): ${stderr}`)));
+    });
+  }
+
+  it('is joined, not trial-replayed, while a connection has it open; replayed in a copy once that process is gone', async () => {
+    const file = closedCatalog();
+    const child = await liveWriter(file);
+    try {
+      expect(sidecars(file)).toEqual(['-wal', '-shm']);
+      const live = prepareForWrite(file);
+      expect(live).toMatchObject({ moved: [], sidecarCheck: 'live' });
+      // A connection of this process counts as live too (the host's reader beside its writer).
+      const own = openConnection(file);
+      try {
+        expect(prepareForWrite(file).sidecarCheck).toBe('live');
+      } finally {
+        own.close({ checkpoint: false });
+      }
+    } finally {
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    // Killed: the -wal is a crashed session's, judged in a copy (and kept: it is the file's own).
+    const crashed = prepareForWrite(file);
+    expect(crashed).toMatchObject({ moved: [], sidecarCheck: 'trial' });
+    const { catalog, connection } = openCatalog(file);
+    try {
+      const names = catalog.ruleSystems.list({}).items.map((row) => row.name);
+      expect(names.length).toBeGreaterThan(0);
+      expect(names.every((name) => name.endsWith(' (live)')), String(names)).toBe(true);
+    } finally {
+      connection.close();
+    }
   });
 });
 

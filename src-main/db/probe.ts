@@ -417,6 +417,45 @@ export function openSnapshot(file: string, probe: FileProbe, nativeBinding?: str
   return openCopy(file, [wal, journal].filter((s): s is Sidecar => s !== undefined), nativeBinding);
 }
 
+/** Linux's encoding of a device number (st_dev) as the `major:minor` /proc/locks prints in hex. */
+function deviceOf(dev: number): string {
+  const major = Number((BigInt(dev) >> 8n) & 0xfffn) | Number((BigInt(dev) >> 32n) & ~0xfffn);
+  const minor = Number(BigInt(dev) & 0xffn) | Number((BigInt(dev) >> 12n) & ~0xffn);
+  return `${major.toString(16).padStart(2, '0')}:${minor.toString(16).padStart(2, '0')}`;
+}
+
+/**
+ * Processes that hold a lock on `file` or its -shm (a SQLite connection in WAL mode keeps a read
+ * lock on the -shm for as long as it is open), from Linux's /proc/locks; empty elsewhere, or when
+ * nobody holds one. This process is left out unless `includeSelf`. Read-only: nothing is opened.
+ */
+export function lockHolders(file: string, options: { includeSelf?: boolean; shmOnly?: boolean } = {}): number[] {
+  let locks: string;
+  try {
+    locks = readFileSync('/proc/locks', 'utf8');
+  } catch {
+    return [];
+  }
+  const wanted = new Set<string>();
+  for (const path of options.shmOnly ? [file + SIDECAR_SUFFIXES.shm] : [file, file + SIDECAR_SUFFIXES.shm]) {
+    try {
+      const stat = statSync(path);
+      wanted.add(`${deviceOf(stat.dev)}:${stat.ino}`);
+    } catch {
+      // not there: nobody holds it
+    }
+  }
+  const holders = new Set<number>();
+  for (const line of locks.split('\n')) {
+    const match = /^\d+:\s+(?:->\s+)?\S+\s+\S+\s+\S+\s+(-?\d+)\s+([0-9a-f]+:[0-9a-f]+):(\d+)\s/.exec(line);
+    if (!match) continue;
+    const pid = Number(match[1]);
+    const [major, minor] = (match[2] as string).split(':').map((part) => part.padStart(2, '0'));
+    if (pid > 0 && (options.includeSelf || pid !== process.pid) && wanted.has(`${major}:${minor}:${match[3]}`)) holders.add(pid);
+  }
+  return [...holders].sort((a, b) => a - b);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Before a read-write open
 
@@ -424,6 +463,12 @@ export interface WriteReadiness {
   probe: FileProbe;
   /** Sidecars moved aside before the open (named in warnings). */
   moved: MovedAside[];
+  /**
+   * How a -wal/-journal with data was judged: `live` (a connection has the -wal open, so it is the
+   * file's own and SQLite shares it, not replays it), `trial` (replayed into a temporary copy).
+   * Undefined when there was nothing to judge.
+   */
+  sidecarCheck?: 'live' | 'trial';
 }
 
 function accessProblem(path: string): NodeJS.ErrnoException | undefined {
@@ -484,6 +529,13 @@ export function prepareForWrite(file: string, nativeBinding?: string): WriteRead
     (s) => (s.kind === 'wal' && s.size > 0) || (s.kind === 'journal' && isHotJournal(s)),
   );
   if (replayed.length === 0) return { probe, moved };
+  // A -wal some connection has open (its -shm is locked, this process's other threads included)
+  // is that connection's log of this very file: SQLite joins it instead of recovering it, so
+  // there is nothing to try in a copy, which would cost a full copy of the file at every open
+  // beside a running app (a second worker, the command line).
+  if (replayed.every((s) => s.kind === 'wal') && lockHolders(file, { includeSelf: true, shmOnly: true }).length > 0) {
+    return { probe, moved, sidecarCheck: 'live' };
+  }
   // The file alone (its bytes, in memory): the reference a sidecar is judged against.
   let alone: string | undefined;
   let aloneIsCatalog = false;
@@ -509,9 +561,9 @@ export function prepareForWrite(file: string, nativeBinding?: string): WriteRead
       }
     } catch {
       // No room for a trial copy (a full temp folder): the headers were fine, trust them.
-      return { probe, moved };
+      return { probe, moved, sidecarCheck: 'trial' };
     }
-    if (withSidecars === undefined) return { probe, moved };
+    if (withSidecars === undefined) return { probe, moved, sidecarCheck: 'trial' };
     // A problem with the sidecar. A sidecar that changed meanwhile is live: look again.
     if (!replayed.every(unchanged)) {
       probe = probeFile(file);
@@ -526,7 +578,7 @@ export function prepareForWrite(file: string, nativeBinding?: string): WriteRead
     }
     const reason = `replaying it into a copy of the catalog damaged the copy (${withSidecars}), while the file alone is healthy`;
     moved.push(...moveSidecarsAside(file, replayed.map((sidecar) => ({ sidecar, reason }))));
-    return { probe: probeFile(file), moved };
+    return { probe: probeFile(file), moved, sidecarCheck: 'trial' };
   }
-  return { probe, moved };
+  return { probe, moved, sidecarCheck: 'trial' };
 }

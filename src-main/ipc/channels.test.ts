@@ -567,6 +567,40 @@ const stubResult: ImportResult = {
 };
 
 const otherCases: Record<string, () => void> = {
+  'backups:list': () => {
+    it('lists nothing before the first backup, then each verified backup with its version and row counts', async () => {
+      expect(await ok('backups', 'list')).toEqual({ folder: join(t.dir, 'backups'), backups: [], unusable: [] });
+      await create('spells', 1);
+      const taken = await ok<{ file: string }>('backups', 'create');
+      const listed = await ok<{ backups: Record<string, unknown>[] }>('backups', 'list');
+      expect(listed.backups).toEqual([
+        expect.objectContaining({ file: taken.file, schemaVersion: embeddedMigrations.length, counts: expect.objectContaining({ spells: 1 }) }),
+      ]);
+    });
+    it('ValidationFailed for any input', async () => {
+      await rejected('backups', 'list', { dir: '/etc' }, 'ValidationFailed');
+    });
+  },
+  'backups:create': () => {
+    it('writes a verified backup named after the catalog file into backups/', async () => {
+      const taken = await ok<{ file: string; name: string; createdAt: string; bytes: number }>('backups', 'create');
+      expect(taken.file).toBe(join(t.dir, 'backups', taken.name));
+      expect(taken.name).toMatch(/^catalog\.sqlite\.\d{8}T\d{9}Z\.v\d{4}\.bak\.sqlite$/);
+      expect(Date.parse(taken.createdAt)).not.toBeNaN();
+      expect(taken.bytes).toBeGreaterThan(0);
+    });
+    it('ValidationFailed for any input (the page cannot name where it goes)', async () => {
+      await rejected('backups', 'create', { file: '/tmp/x.sqlite' }, 'ValidationFailed');
+    });
+  },
+  'backups:restore': () => {
+    // Restoring itself runs over the real database host: test/reliability/backups.test.ts.
+    it('ValidationFailed for a relative path, a non-string or an unknown key', async () => {
+      expect(pathsOf(await rejected('backups', 'restore', { file: 'backups/x.sqlite' }, 'ValidationFailed'))).toEqual([['file']]);
+      expect(pathsOf(await rejected('backups', 'restore', { file: 7 }, 'ValidationFailed'))).toEqual([['file']]);
+      expect(pathsOf(await rejected('backups', 'restore', { path: '/x' }, 'ValidationFailed'))).toEqual([['path']]);
+    });
+  },
   'db:status': () => {
     it('reports the file, schema version and the row count of every table', async () => {
       await create('spells', 1);

@@ -449,7 +449,7 @@ describe('after the run', () => {
     expect(calls).toBeGreaterThanOrEqual(CHANNEL_NAMES.length * RUNS);
     expect(new Set(CHANNEL_NAMES)).toEqual(new Set(channelsByName.keys()));
     const entityChannels = Object.values(ENTITY_API).reduce((sum, verbs) => sum + verbs.length, 0);
-    expect(entityChannels + 9).toBe(CHANNEL_NAMES.length);
+    expect(entityChannels + 12).toBe(CHANNEL_NAMES.length);
     expect(Object.keys(ENTITY_API).sort()).toEqual(Object.keys(catalogEntities).sort());
   });
 

@@ -1,11 +1,12 @@
 /**
  * The channels that run in the main process (`runs: 'main'` in the contract): dialogs, the
- * system shell, facts about the app, and cancelling an import (the writer is busy running it, so
- * the request cannot queue there). No electron import: ../index.ts binds the services to
+ * system shell, facts about the app, cancelling an import (the writer is busy running it, so
+ * the request cannot queue there), and the backups (a restore closes and restarts the database
+ * host, so it cannot run inside it). No electron import: ../index.ts binds the services to
  * Electron's `dialog`, `shell` and `app`; tests pass stand-ins.
  */
 import { isAbsolute } from 'node:path';
-import type { AppInfo } from '../../src-shared/contract';
+import type { AppInfo, BackupEntry, BackupList, RestoreOutcome } from '../../src-shared/contract';
 import type { MainHandlers } from './router';
 
 export interface MainServices {
@@ -18,6 +19,16 @@ export interface MainServices {
   backupsFolder: string;
   /** Cancels the running and queued imports (the database host's `cancelImports`). */
   cancelImports(): boolean;
+  /** The backup channels: ../catalog-session.ts over the open catalog. */
+  backups: BackupServices;
+}
+
+/** What the backup channels ask of the catalog session (../catalog-session.ts). */
+export interface BackupServices {
+  listBackups(): BackupList | Promise<BackupList>;
+  createBackup(): Promise<BackupEntry>;
+  /** `file`: one of `listBackups()`'s; undefined: the newest verified backup. */
+  restore(file?: string): Promise<RestoreOutcome>;
 }
 
 export function createMainHandlers(services: MainServices): MainHandlers {
@@ -38,5 +49,8 @@ export function createMainHandlers(services: MainServices): MainHandlers {
       return null;
     },
     'import:cancel': () => ({ cancelled: services.cancelImports() }),
+    'backups:list': () => services.backups.listBackups(),
+    'backups:create': () => services.backups.createBackup(),
+    'backups:restore': (input) => services.backups.restore(input?.file),
   };
 }

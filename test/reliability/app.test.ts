@@ -192,25 +192,39 @@ describe('every refusal reaches an IPC caller as the documented envelope', () =>
     });
   }
 
+  // The transport's catalog is opened in this process, where only a plainly mounted tmpfs is a
+  // real small disk (SQLite would resolve a user namespace's /proc/<pid>/root path past it); the
+  // page limit on the same connection stands in everywhere, with the same verdict.
   const noMount = mountUnsupported();
-  it.skipIf(noMount)(`DiskFull from a real import over IPC${noMount ? `: skipped, ${noMount}` : ''}`, async () => {
-    const disk = mountTmpfs(16 * 1024 * 1024);
-    try {
-      const big = spellData(join(tempDir(), 'big'), 3000);
-      mkdirSync(join(disk.dir, 'ipc'));
-      const transport = createTestTransport({ dir: join(disk.dir, 'ipc') });
+  for (const limit of ['tmpfs', 'page limit'] as const) {
+    const skip = limit === 'tmpfs' ? noMount : undefined;
+    it.skipIf(skip)(`DiskFull from a real import over IPC (${limit === 'tmpfs' ? 'tmpfs' : 'PRAGMA max_page_count'})${skip ? `: skipped, ${skip}` : ''}`, async () => {
+      const disk = limit === 'tmpfs' ? mountTmpfs(16 * 1024 * 1024) : undefined;
       try {
-        fillDisk(disk.dir, 512 * 1024);
-        const reply = (await transport.send('import:5etools', { dataDir: big })) as { ok: boolean; error?: AppError };
-        expect(reply.ok).toBe(false);
-        expect(reply.error?.code).toBe('DiskFull');
-        expect(isAppError(reply.error)).toBe(true);
-        record({ case: 'IPC envelope: DiskFull', done: 'import:5etools of 3,000 spells over the test transport, catalog on a full tmpfs', result: `{ ok: false, error: { code: 'DiskFull', message: "${reply.error?.message}" } }` });
+        const big = spellData(join(tempDir(), 'big'), 3000);
+        const dir = disk ? join(disk.dir, 'ipc') : tempDir();
+        if (disk) mkdirSync(dir);
+        const transport = createTestTransport({ dir });
+        try {
+          const before = contentOf(transport.file, ['import_log']);
+          if (disk) fillDisk(disk.dir, 512 * 1024);
+          else transport.connection.sqlite.pragma(`max_page_count = ${(transport.connection.sqlite.pragma('page_count', { simple: true }) as number) + 128}`);
+          const reply = (await transport.send('import:5etools', { dataDir: big })) as { ok: boolean; error?: AppError };
+          expect(reply.ok).toBe(false);
+          expect(reply.error?.code).toBe('DiskFull');
+          expect(isAppError(reply.error)).toBe(true);
+          expect(contentOf(transport.file, ['import_log']).hash).toBe(before.hash);
+          record({
+            case: `IPC envelope: DiskFull (${limit})`,
+            done: `import:5etools of 3,000 spells over the test transport, catalog ${disk ? 'on a full tmpfs' : 'limited to 512 KiB above its size (PRAGMA max_page_count)'}`,
+            result: `{ ok: false, error: { code: 'DiskFull', message: "${reply.error?.message}" } }; every table unchanged`,
+          });
+        } finally {
+          transport.close();
+        }
       } finally {
-        transport.close();
+        disk?.unmount();
       }
-    } finally {
-      disk.unmount();
-    }
-  });
+    });
+  }
 });

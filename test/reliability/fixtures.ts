@@ -65,10 +65,10 @@ const SEARCH_FUNCTION_STAND_INS = `db.function('mimir_search_text', { varargs: t
  * right after a commit does: a plain better-sqlite3 child commits an update of every spell (each
  * growing by 2 kB) with automatic checkpoints off, then SIGKILLs itself.
  */
-export function crashAfterCommit(file: string): void {
+export function crashAfterCommit(file: string, where: { child(path: string): string; cliOptions: { wrap?: string[] } } = { child: (p) => p, cliOptions: {} }): void {
   const script = `
     const Database = require(${JSON.stringify(createRequire(import.meta.url).resolve('better-sqlite3'))});
-    const db = new Database(${JSON.stringify(file)});
+    const db = new Database(${JSON.stringify(where.child(file))});
     ${SEARCH_FUNCTION_STAND_INS}
     db.pragma('journal_mode = WAL');
     db.pragma('wal_autocheckpoint = 0');
@@ -76,7 +76,9 @@ export function crashAfterCommit(file: string): void {
     db.exec("UPDATE spells SET page = page + 1, entries = json_insert(entries, '$[#]', hex(zeroblob(1000)))");
     process.kill(process.pid, 'SIGKILL');
   `;
-  spawnSync(process.execPath, ['-e', script]);
+  // On a small disk in a user namespace the child runs inside it (where: a SmallDisk, harness.ts).
+  const command = [...(where.cliOptions.wrap ?? []), process.execPath, '-e', script];
+  spawnSync(command[0] as string, command.slice(1));
   if (!existsSync(`${file}-wal`)) throw new Error('crashAfterCommit left no -wal');
 }
 

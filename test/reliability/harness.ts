@@ -39,6 +39,12 @@ export interface CliRun {
 }
 
 export interface CliOptions {
+  /** A command the child runs under (`nsenter …`: inside the namespace of a small disk). */
+  wrap?: string[];
+  /** Node options before the CLI bundle (`--import` of the page-limit preload). */
+  nodeArgs?: string[];
+  /** Extra environment variables. */
+  env?: Record<string, string>;
   /** SIGKILL the child this many ms after it was spawned. */
   killAfterMs?: number;
   /** SIGKILL the child as soon as this returns true (polled every 2 ms). */
@@ -51,9 +57,10 @@ export function cli(args: string[], options: CliOptions = {}): Promise<CliRun> {
   if (!cliPath) throw new Error('useCli() must be called in the test file');
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath as string, ...args], {
+    const command = [...(options.wrap ?? []), process.execPath, ...(options.nodeArgs ?? []), cliPath as string, ...args];
+    const child = spawn(command[0] as string, command.slice(1), {
       cwd: root,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...options.env },
       timeout: options.timeoutMs ?? 120_000,
     });
     let stdout = '';
@@ -215,6 +222,98 @@ export function mountReadOnly(source: string): Mount {
   };
 }
 
+// A small disk where no tmpfs can be mounted directly: a tmpfs in a user + mount namespace of
+// our own (`unshare -rm`, allowed to unprivileged users on most Linux systems). This process
+// reaches it through /proc/<pid>/root of the namespace's holder process; children run inside the
+// namespace (`nsenter`), because SQLite resolves the /proc/<pid>/root link and would write beside
+// the mount instead of on it.
+
+export interface SmallDisk {
+  /** How it was made. */
+  kind: 'tmpfs' | 'user-namespace tmpfs';
+  /** The folder on the small file system, as this process reaches it. */
+  dir: string;
+  /** `path` (inside `dir`) as a CLI child sees it. */
+  child(path: string): string;
+  /** What `cli()` needs to run a child where the disk is mounted. */
+  cliOptions: CliOptions;
+  unmount(): void;
+}
+
+const TMPFS_MAGIC = 0x01021994;
+let namespaceSupport: string | undefined | null = null;
+
+/** Why a tmpfs in a user namespace cannot be used here, or undefined (checked once). */
+export function namespaceUnsupported(): string | undefined {
+  if (namespaceSupport !== null) return namespaceSupport;
+  if (process.platform !== 'linux') return (namespaceSupport = `user namespaces need Linux (this is ${process.platform})`);
+  const dir = mkdtempSync(join(tmpdir(), 'mimir-userns-probe-'));
+  const script = `unshare -rm sh -c 'mount -t tmpfs -o size=64k tmpfs ${dir} && exec sleep 5' & sleep 0.3; nsenter -t $! -U -m --preserve-credentials stat -f -c %T ${dir}; kill $!`;
+  const result = spawnSync('sh', ['-c', script], { encoding: 'utf8', timeout: 10_000 });
+  rmSync(dir, { recursive: true, force: true });
+  namespaceSupport = result.stdout.trim() === 'tmpfs' ? undefined : `no tmpfs in a user namespace (unshare -rm / nsenter): ${(result.stderr || result.error?.message || result.stdout).trim()}`;
+  return namespaceSupport;
+}
+
+/** Why no small disk of either kind can be made here, or undefined. */
+export function smallDiskUnsupported(): string | undefined {
+  const mount = mountUnsupported();
+  if (!mount) return undefined;
+  const namespace = namespaceUnsupported();
+  return namespace ? `${mount}; ${namespace}` : undefined;
+}
+
+/** A small file system of `bytes`: a plain tmpfs as root, else a tmpfs in a user namespace. */
+export function smallDisk(bytes: number): SmallDisk {
+  if (!mountUnsupported()) {
+    const mount = mountTmpfs(bytes);
+    return { kind: 'tmpfs', dir: mount.dir, child: (path) => path, cliOptions: {}, unmount: () => mount.unmount() };
+  }
+  const inner = mkdtempSync(join(tmpdir(), 'mimir-tmpfs-'));
+  const holder = spawn('unshare', ['-rm', 'sh', '-c', `mount -t tmpfs -o size=${bytes} tmpfs ${inner} && exec sleep 100000`], { stdio: 'ignore' });
+  const outer = `/proc/${holder.pid}/root${inner}`;
+  const deadline = Date.now() + 5000;
+  while (!isTmpfs(outer)) {
+    if (Date.now() > deadline) {
+      holder.kill('SIGKILL');
+      throw new Error(`the user-namespace tmpfs did not appear at ${outer}`);
+    }
+    spawnSync('sleep', ['0.02']);
+  }
+  return {
+    kind: 'user-namespace tmpfs',
+    dir: outer,
+    child: (path) => (path.startsWith(outer) ? inner + path.slice(outer.length) : path),
+    cliOptions: { wrap: ['nsenter', '-t', String(holder.pid), '-U', '-m', '--preserve-credentials'] },
+    unmount() {
+      holder.kill('SIGKILL');
+      rmSync(inner, { recursive: true, force: true });
+    },
+  };
+}
+
+function isTmpfs(path: string): boolean {
+  try {
+    return statfsSync(path).type === TMPFS_MAGIC;
+  } catch {
+    return false;
+  }
+}
+
+// Where no small disk can be made at all: SQLite's own page limit on the child's read-write
+// connections (test/reliability/page-limit/), which fails a growing write with SQLITE_FULL as a
+// full disk does. It limits the database only: a checkpoint or a VACUUM INTO target never meets it.
+
+const PAGE_LIMIT_PRELOAD = join(root, 'test', 'reliability', 'page-limit', 'register.mjs');
+
+/** cli() options that let the catalog files inside `dir` grow to at most `pages` pages. */
+export function pageLimit(dir: string, pages: number): CliOptions {
+  return {
+    nodeArgs: ['--import', PAGE_LIMIT_PRELOAD],
+    env: { MIMIR_TEST_PAGE_LIMIT_DIR: dir, MIMIR_TEST_MAX_PAGE_COUNT: String(pages) },
+  };
+}
+
 /** Fills the file system holding `dir` until fewer than `leaveBytes` remain. */
 export function fillDisk(dir: string, leaveBytes: number): string {
   const filler = join(dir, 'filler.bin');
@@ -262,7 +361,7 @@ const outcomes: Outcome[] = [];
 
 /** Temporary folders in messages become `<tmp>`, so the table does not change from run to run. */
 function untemp(text: string): string {
-  return text.replace(/\/tmp\/mimir-[A-Za-z0-9-]+/g, '<tmp>');
+  return text.replace(/(\/proc\/\d+\/root)?\/tmp\/mimir-[A-Za-z0-9-]+/g, '<tmp>');
 }
 
 export function record(outcome: Outcome): void {

@@ -1,7 +1,8 @@
 /**
- * Media that refuse writes, through the real CLI: full disks (a small tmpfs) during an import,
- * a checkpoint and a backup; read-only files, folders and mounts; an unwritable or misplaced
- * backups/. Needs root (mount, chattr); each case skips with its reason otherwise.
+ * Media that refuse writes, through the real CLI: full disks (a small tmpfs, see "disk full"
+ * below for what stands in without root) during an import, a checkpoint and a backup; read-only
+ * files, folders and mounts; an unwritable or misplaced backups/. The read-only cases need root
+ * (mount, chattr); each skips with its reason otherwise.
  */
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,9 +18,12 @@ import {
   fillDisk,
   listDir,
   mountReadOnly,
-  mountTmpfs,
   mountUnsupported,
+  pageLimit,
   record,
+  smallDisk,
+  smallDiskUnsupported,
+  type CliOptions,
   useCli,
   writeOutcomes,
 } from './harness';
@@ -36,57 +40,86 @@ const base = populatedCatalog(join(tempDir(), 'catalog.sqlite'), data);
 const baseV6 = rolledBackTo(copyCatalog(base, tempDir()), 6);
 const MB = 1024 * 1024;
 
-describe.skipIf(noMount)(`disk full (tmpfs)${noMount ? `: skipped, ${noMount}` : ''}`, () => {
-  it('during an import: DiskFull, rolled back, the catalog as before', async () => {
-    const disk = mountTmpfs(24 * MB);
-    try {
-      const file = copyCatalog(base, disk.dir);
-      const before = contentOf(file, ['import_log']);
-      const logged = contentOf(file).counts.import_log ?? 0;
-      fillDisk(disk.dir, 1 * MB);
-      const run = await cli(['import-5etools', bigData, '--db', file, '--json']);
-      expect(run.status, run.stdout).toBe(1);
-      expect(run.json?.error?.code).toBe('DiskFull');
-      expect(run.json?.error?.message).not.toMatch(/nothing was written/);
-      // Every table as before; import_log holds at most the one row recording the failed run.
-      expect(contentOf(file, ['import_log']).hash).toBe(before.hash);
-      const loggedAfter = contentOf(file).counts.import_log ?? 0;
-      expect(loggedAfter - logged).toBeLessThanOrEqual(1);
-      rmSync(join(disk.dir, 'filler.bin'));
-      expect((await cli(['check', '--db', file, '--json'])).json?.ok).toBe(true);
-      record({
-        case: 'disk full during an import',
-        done: '3,000 spells into a catalog on a tmpfs with 1 MiB free',
-        result: `${run.json?.error?.code}: "${run.json?.error?.message}"; every table unchanged (import_log +${loggedAfter - logged} row for the failed run); check ok`,
-      });
-    } finally {
-      disk.unmount();
-    }
-  });
+/**
+ * A full disk: a small tmpfs (mounted as root, or in a user namespace of our own otherwise). Where
+ * neither can be made, the import case uses SQLite's page limit on the child's connection
+ * (harness.ts `pageLimit`), which refuses a growing write with SQLITE_FULL as a full disk does;
+ * the checkpoint and backup cases cannot (a checkpoint and a VACUUM INTO target ignore the page
+ * limit), so they skip with the reason.
+ */
+const noDisk = smallDiskUnsupported();
+const noDiskReason = noDisk ? `${noDisk}; PRAGMA max_page_count cannot fail a checkpoint or a VACUUM INTO target` : undefined;
 
-  it('during the checkpoint after a commit: success with a warning that names the -wal to keep; merged once there is space', async () => {
-    const disk = mountTmpfs(24 * MB);
+describe('disk full', () => {
+  // The import runs both ways where it can: on a small disk, and under the page limit (which
+  // stands in for the disk where none can be made), with the same verdicts.
+  for (const limit of ['small disk', 'page limit'] as const) {
+    const skip = limit === 'small disk' ? noDisk : undefined;
+    it.skipIf(skip)(`during an import (${limit === 'small disk' ? 'tmpfs' : 'PRAGMA max_page_count'}): DiskFull, rolled back, the catalog as before${skip ? `: skipped, ${skip}` : ''}`, async () => {
+      const disk = limit === 'small disk' ? smallDisk(24 * MB) : undefined;
+      try {
+        const dir = disk?.dir ?? tempDir();
+        const file = copyCatalog(base, dir);
+        const before = contentOf(file, ['import_log']);
+        const logged = contentOf(file).counts.import_log ?? 0;
+        let how: string;
+        let options: CliOptions;
+        if (disk) {
+          fillDisk(disk.dir, 1 * MB);
+          how = `a ${disk.kind} with 1 MiB free`;
+          options = disk.cliOptions;
+        } else {
+          // 1 MiB of room above the file's size, as on the tmpfs.
+          const pages = Math.ceil(statSync(file).size / 4096) + 256;
+          how = `a file limited to ${pages} pages, 1 MiB above its size (PRAGMA max_page_count on the child's connection)`;
+          options = pageLimit(dir, pages);
+        }
+        const inChild = disk ? disk.child(file) : file;
+        const run = await cli(['import-5etools', bigData, '--db', inChild, '--json'], options);
+        expect(run.status, run.stdout + run.stderr).toBe(1);
+        expect(run.json?.error?.code).toBe('DiskFull');
+        expect(run.json?.error?.message).not.toMatch(/nothing was written/);
+        expect(run.json?.error?.message).toMatch(/nothing was imported.*rolled back/);
+        // Every table as before; import_log holds at most the one row recording the failed run.
+        expect(contentOf(file, ['import_log']).hash).toBe(before.hash);
+        const loggedAfter = contentOf(file).counts.import_log ?? 0;
+        expect(loggedAfter - logged).toBeLessThanOrEqual(1);
+        if (disk) rmSync(join(disk.dir, 'filler.bin'));
+        expect((await cli(['check', '--db', inChild, '--json'], disk?.cliOptions ?? {})).json?.ok).toBe(true);
+        record({
+          case: `disk full during an import (${limit === 'small disk' ? 'tmpfs' : 'page limit'})`,
+          done: `3,000 spells into a catalog on ${how}`,
+          result: `${run.json?.error?.code}: "${run.json?.error?.message}"; every table unchanged (import_log +${loggedAfter - logged} row for the failed run); check ok`,
+        });
+      } finally {
+        disk?.unmount();
+      }
+    });
+  }
+
+  it.skipIf(noDisk)(`during the checkpoint after a commit: success with a warning that names the -wal to keep; merged once there is space${noDiskReason ? `: skipped, ${noDiskReason}` : ''}`, async () => {
+    const disk = smallDisk(24 * MB);
     try {
       const file = copyCatalog(base, disk.dir);
-      crashAfterCommit(file); // committed, not checkpointed: the checkpoint must grow the file
+      crashAfterCommit(file, disk); // committed, not checkpointed: the checkpoint must grow the file
       const committed = contentOf(file);
       const walBytes = statSync(`${file}-wal`).size;
       fillDisk(disk.dir, 64 * 1024);
-      const run = await cli(['migrate', '--db', file, '--json']);
+      const run = await cli(['migrate', '--db', disk.child(file), '--json'], disk.cliOptions);
       expect(run.status, run.stdout + run.stderr).toBe(0);
       const warning = run.json?.warnings?.join(' ') ?? '';
       expect(warning).toMatch(/could not be merged .*the disk is full.*Do not delete .*catalog\.sqlite-wal/);
       expect(existsSync(`${file}-wal`)).toBe(true);
       expect(contentOf(file).hash).toBe(committed.hash);
       rmSync(join(disk.dir, 'filler.bin'));
-      const again = await cli(['migrate', '--db', file, '--json']);
+      const again = await cli(['migrate', '--db', disk.child(file), '--json'], disk.cliOptions);
       expect(again.status).toBe(0);
       expect(again.json?.warnings ?? []).toEqual([]);
       expect(existsSync(`${file}-wal`)).toBe(false);
       expect(contentOf(file).hash).toBe(committed.hash);
       record({
         case: 'disk full during the checkpoint of a committed -wal',
-        done: `${Math.round(walBytes / 1024)} KiB committed -wal, tmpfs filled to 64 KiB free, migrate (opens and checkpoints on close)`,
+        done: `${Math.round(walBytes / 1024)} KiB committed -wal, ${disk.kind} filled to 64 KiB free, migrate (opens and checkpoints on close)`,
         result: 'exit 0 with a warning naming the -wal ("Do not delete"); -wal kept, content = committed; after freeing space the next open merged it',
       });
     } finally {
@@ -94,14 +127,14 @@ describe.skipIf(noMount)(`disk full (tmpfs)${noMount ? `: skipped, ${noMount}` :
     }
   });
 
-  it('during the automatic backup: BackupFailed, nothing migrated, no partial file left or listed', async () => {
-    const disk = mountTmpfs(24 * MB);
+  it.skipIf(noDisk)(`during the automatic backup: BackupFailed, nothing migrated, no partial file left or listed${noDiskReason ? `: skipped, ${noDiskReason}` : ''}`, async () => {
+    const disk = smallDisk(24 * MB);
     try {
       const file = copyCatalog(baseV6, disk.dir);
       const before = fileState(file);
       mkdirSync(join(disk.dir, 'backups'));
       fillDisk(disk.dir, 200 * 1024);
-      const run = await cli(['migrate', '--db', file, '--json']);
+      const run = await cli(['migrate', '--db', disk.child(file), '--json'], disk.cliOptions);
       expect(run.status, run.stdout).toBe(1);
       expect(run.json?.error?.code).toBe('BackupFailed');
       expect(run.json?.error?.message).toMatch(/the disk is full.*so nothing was changed/);
@@ -110,7 +143,7 @@ describe.skipIf(noMount)(`disk full (tmpfs)${noMount ? `: skipped, ${noMount}` :
       expect(listBackups(file)).toEqual([]);
       record({
         case: 'disk full during the automatic backup',
-        done: 'migrate of a version-6 catalog on a tmpfs with 200 KiB free',
+        done: `migrate of a version-6 catalog on a ${disk.kind} with 200 KiB free`,
         result: `BackupFailed: "${run.json?.error?.message}"; catalog byte-identical; backups/ empty`,
       });
     } finally {

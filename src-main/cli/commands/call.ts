@@ -4,7 +4,8 @@
  * the database dispatcher with its one zod parse — and prints the envelope the renderer would get,
  * `{ "ok": true, "data": … }` or `{ "ok": false, "error": … }`, as JSON. Channels that write,
  * import or run in the main process are refused: this command never changes the catalog (the
- * view is the read-only one `status` uses, and query_only).
+ * view is the read-only one `status` uses, and query_only). One main-process channel only reads
+ * files and is answered here too, by the same code the app runs: `backups:list`.
  */
 import { channelsByName, type ChannelName } from '../../../src-shared/contract';
 import { fail, type AppError, type Result } from '../../../src-shared/errors';
@@ -13,6 +14,7 @@ import * as tables from '../../../src-shared/catalog/tables';
 import { createCatalog } from '../../db/catalog';
 import type { Connection } from '../../db/connection';
 import { embeddedMigrations, migrationStatus } from '../../db/migrations';
+import { describeBackups } from '../../db/restore';
 import { createDispatcher } from '../../db-host/worker/dispatcher';
 import { createRouter, type MainHandlers } from '../../ipc/router';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type Outcome } from '../output';
@@ -21,8 +23,15 @@ import { openForInspection, type Command } from './command';
 /** The sender the app's own window would be: `call` speaks for it. */
 const APP_WINDOW = { frameUrl: 'mimir-cli:', isMainFrame: true, webContentsId: 0 };
 
-const readChannels = (): string[] =>
-  [...channelsByName.values()].filter((c) => c.runs === 'reader').map((c) => c.channel);
+/** Main-process channels that only read files, answered by `call` as the app answers them. */
+const MAIN_READS: Partial<Record<ChannelName, (db: string) => unknown>> = {
+  'backups:list': (db) => describeBackups(db),
+};
+
+const readChannels = (): string[] => [
+  ...[...channelsByName.values()].filter((c) => c.runs === 'reader').map((c) => c.channel),
+  ...Object.keys(MAIN_READS),
+];
 
 function envelopeOutcome(envelope: Result<unknown>, exitCode: number): Outcome {
   const lines = [JSON.stringify(envelope, null, 2)];
@@ -44,7 +53,8 @@ export const call: Command = {
   async run({ db, args }) {
     const [channel = '', text] = args;
     const declared = channelsByName.get(channel);
-    if (!declared || declared.runs !== 'reader') {
+    const mainRead = MAIN_READS[channel as ChannelName];
+    if (!declared || (declared.runs !== 'reader' && !mainRead)) {
       const why = declared ? `${channel} runs on the ${declared.runs}${declared.runs === 'main' ? ' process' : ''}` : `${channel} is not a channel`;
       return refused(
         fail('ValidationFailed', `call runs read channels only: ${why}. Read channels: ${readChannels().join(', ')}.`, {
@@ -63,6 +73,17 @@ export const call: Command = {
           }).toJSON(),
         );
       }
+    }
+    if (mainRead) {
+      // The router parses the input with the channel's schema, as in the app; no catalog is opened.
+      const router = createRouter({
+        database: () => Promise.reject(new Error('not a database channel')),
+        main: { [channel]: () => mainRead(db) } as unknown as MainHandlers,
+        isTrustedSender: () => true,
+        logError: () => undefined,
+      });
+      const envelope = await router.handle(channel as ChannelName, input, APP_WINDOW);
+      return envelopeOutcome(envelope, envelope.ok ? EXIT_OK : EXIT_FAILED);
     }
     // The same read-only view `status` and `check` use: nothing is written beside the file.
     const inspection = openForInspection(db);
