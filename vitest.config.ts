@@ -26,7 +26,7 @@ const skippedTestsReporter: Reporter = {
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['src-main/**/*.test.ts', 'src-shared/**/*.test.ts', 'src-renderer/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src-main/**/*.test.ts', 'src-shared/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
     exclude: ['e2e/**', 'node_modules/**', 'out/**'],
     // Rebuilds out/ when stale: the database host tests run the built worker thread.
     globalSetup: ['test/global-setup.ts'],

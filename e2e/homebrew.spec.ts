@@ -237,6 +237,23 @@ test('deleting a race with subraces is refused with the explanation; nothing is 
   expect(await callOk(page, 'races', 'count', {})).toBe(4);
 });
 
+test('a delete asks first: Escape or "Keep it" keeps the row', async ({ appPage: page }) => {
+  await seedBook(page);
+  await callOk(page, 'feats', 'create', { id: 'alert-hb', name: 'Alert', ruleSystemId: 'dnd5e-2014', sourceId: 'HB' });
+  await openHash(page, '#/feats?sel=alert-hb');
+  const actions = new RowActions(page, 'feat');
+  await actions.delete('Alert').click();
+  const dialog = actions.group.getByRole('alertdialog');
+  await expect(dialog.getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(actions.delete('Alert')).toBeFocused();
+  await actions.delete('Alert').click();
+  await dialog.getByRole('button', { name: 'Keep it' }).click();
+  await expect(actions.delete('Alert')).toBeVisible();
+  expect(await callOk(page, 'feats', 'count', {})).toBe(1);
+});
+
 test('deleting a source that spells belong to is refused with the explanation', async ({ appPage: page }) => {
   await seedBook(page);
   for (const name of ['Spark', 'Glow']) {

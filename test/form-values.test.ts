@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { creatureEntity, itemEntity, sourceEntity, spellEntity } from '../src-shared/catalog/entities';
 import { ITEM_RARITIES, SPELL_SCHOOLS } from '../src-shared/catalog/tables';
 import { FORM_FIELDS } from '../src-renderer/src/forms/fields';
+import { groupBy, reasonKey } from '../src-renderer/src/import/grouping';
 import { buildInput, choicesOf, fromText, initialText, isRequired, issuesByField, suggestedId } from '../src-renderer/src/forms/values';
 
 const spellFields = FORM_FIELDS.spells;
@@ -119,5 +120,22 @@ describe('suggested ids', () => {
     expect(suggestedId('+1 Longsword', 'DMG')).toBe('plus-1-longsword-dmg');
     expect(suggestedId('Éclair', '')).toBe('eclair');
     expect(suggestedId('', '')).toBe('');
+  });
+});
+
+describe("the import summary's groups", () => {
+  it('records with the same reason but other particulars share a group, largest first', () => {
+    const warnings = [
+      'its value 0.2 cp is not a whole number of copper pieces; value_cp left empty',
+      'its value 0.1 cp is not a whole number of copper pieces; value_cp left empty',
+      'its challenge rating "Unknown" is not a rating; stored as none',
+      'its value 0.2 cp is not a whole number of copper pieces; value_cp left empty',
+    ];
+    const groups = groupBy(warnings, reasonKey);
+    expect(groups.map(([key, items]) => [key, items.length])).toEqual([
+      ['its value … cp is not a whole number of copper pieces; value_cp left empty', 3],
+      ['its challenge rating "…" is not a rating; stored as none', 1],
+    ]);
+    expect(reasonKey('its id potion-of-healing-dmg is already taken')).toBe('its id potion-of-healing-dmg is already taken');
   });
 });

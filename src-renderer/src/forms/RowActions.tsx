@@ -3,7 +3,7 @@
  * "Delete" for the selected row. Deleting asks once; a refusal (rows that still belong to this
  * one) is shown as the API words it: "3 subraces still belong to Elf".
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppError } from '../../../src-shared/errors';
 import { useApi, useCatalogVersion } from '../app/api';
 import { navigate, useRoute } from '../app/router';
@@ -32,6 +32,16 @@ export function RowActions({ kind, id }: RowActionsProps) {
   const row = useApi(() => (id === undefined ? Promise.resolve({ ok: true as const, data: undefined }) : getRow(kind, id)), [kind, id, version]);
   const name = row.data ? rowLabel(row.data) : id;
   const confirmingThis = confirming !== undefined && confirming === id;
+  // Closing the question without deleting gives the focus back to the Delete button.
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState(0);
+  useEffect(() => {
+    if (refocus > 0) deleteButton.current?.focus();
+  }, [refocus]);
+  const keep = (): void => {
+    setConfirming(undefined);
+    setRefocus((n) => n + 1);
+  };
 
   async function remove(): Promise<void> {
     if (id === undefined) return;
@@ -60,6 +70,7 @@ export function RowActions({ kind, id }: RowActionsProps) {
             Edit
           </button>
           <button
+            ref={deleteButton}
             type="button"
             onClick={() => {
               clearOutcome();
@@ -72,14 +83,24 @@ export function RowActions({ kind, id }: RowActionsProps) {
         </>
       )}
       {id !== undefined && confirmingThis && (
-        <div role="alertdialog" aria-labelledby="delete-question" class="row-actions-message">
+        <div
+          role="alertdialog"
+          aria-labelledby="delete-question"
+          class="row-actions-message"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.stopPropagation();
+              keep();
+            }
+          }}
+        >
           <p id="delete-question">
             Delete the {words.one} {name}? This cannot be undone.
           </p>
           <button type="button" disabled={busy} onClick={() => void remove()}>
             Yes, delete {name}
           </button>
-          <button type="button" autoFocus onClick={() => setConfirming(undefined)}>
+          <button type="button" autoFocus onClick={keep}>
             Keep it
           </button>
         </div>

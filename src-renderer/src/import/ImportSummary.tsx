@@ -3,6 +3,7 @@
  * skipped records and warnings grouped by their reason; rows of the user's the import left alone.
  */
 import { IMPORT_KINDS, type ImportKind, type ImportResult } from '../../../src-shared/import-types';
+import { groupBy, reasonKey } from './grouping';
 
 const KIND_NAMES: Record<ImportKind, string> = {
   sources: 'Sources',
@@ -15,18 +16,6 @@ const KIND_NAMES: Record<ImportKind, string> = {
   feats: 'Feats',
 };
 
-/** Reasons carry a record's particulars after a colon at most; grouping keeps them whole. */
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): [string, T[]][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    let list = groups.get(k);
-    if (!list) groups.set(k, (list = []));
-    list.push(item);
-  }
-  return [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
-}
-
 export function ImportSummary({ result }: { result: ImportResult }) {
   const totals = IMPORT_KINDS.reduce(
     (sum, kind) => {
@@ -35,8 +24,8 @@ export function ImportSummary({ result }: { result: ImportResult }) {
     },
     { inserted: 0, updated: 0, removed: 0 },
   );
-  const skipGroups = groupBy(result.skipped, (s) => s.reason);
-  const warningGroups = groupBy(result.warnings, (w) => w.message);
+  const skipGroups = groupBy(result.skipped, (s) => reasonKey(s.reason));
+  const warningGroups = groupBy(result.warnings, (w) => reasonKey(w.message));
   return (
     <section aria-labelledby="import-summary-heading" class="import-summary">
       <h3 id="import-summary-heading">Import summary</h3>
@@ -91,12 +80,13 @@ export function ImportSummary({ result }: { result: ImportResult }) {
             <li key={reason}>
               <details>
                 <summary>
-                  {records.length} × {reason}
+                  {records.length} × {records.length === 1 ? records[0]?.reason : reason}
                 </summary>
                 <ul>
                   {records.map((r, i) => (
                     <li key={i}>
                       {KIND_NAMES[r.kind]}: {r.name} ({r.source}){r.file ? `, ${r.file}` : ''}
+                      {records.length > 1 && r.reason !== records[0]?.reason ? `: ${r.reason}` : ''}
                     </li>
                   ))}
                 </ul>
@@ -115,12 +105,12 @@ export function ImportSummary({ result }: { result: ImportResult }) {
             <li key={message}>
               <details>
                 <summary>
-                  {warnings.length} × {message}
+                  {warnings.length} × {warnings.length === 1 ? warnings[0]?.message : message}
                 </summary>
                 <ul>
                   {warnings.map((w, i) => (
                     <li key={i}>
-                      {KIND_NAMES[w.kind]}: {w.name} ({w.source})
+                      {KIND_NAMES[w.kind]}: {w.name} ({w.source}): {w.message}
                     </li>
                   ))}
                 </ul>
