@@ -1,7 +1,9 @@
 /**
- * `npm run bench [-- --json] [-- --quick]`: the database code against raw better-sqlite3 on the
- * same file in the same run, reported as ratios; startup and the database host's responsiveness
- * during an import as absolute figures. Timings are printed, never judged.
+ * `npm run bench [-- --json] [-- --quick] [-- --renderer]`: the database code against raw
+ * better-sqlite3 on the same file in the same run, reported as ratios; startup and the database
+ * host's responsiveness during an import as absolute figures; the catalog browser in the harness
+ * (bench/renderer.ts) against the raw API calls it waits for. `--renderer` runs only that last
+ * part. Timings are printed, never judged.
  *
  * Runs under vite-node because the migrations are embedded with `import.meta.glob`.
  */
@@ -19,17 +21,19 @@ import { responsiveness, type ResponsivenessFigures } from './scenarios/responsi
 import { importCost, indexSize, searchScenarios } from './scenarios/search';
 import { startup } from './scenarios/startup';
 import { batchUpserts } from './scenarios/writes';
+import { rendererBench, type RendererFigures, type RendererSettings } from './renderer';
 import { creatureRows, seedReferences, spellRows } from './seed';
 
 const args = process.argv.slice(2);
-const known = new Set(['--json', '--quick']);
+const known = new Set(['--json', '--quick', '--renderer']);
 const unknown = args.filter((a) => a !== '--' && !known.has(a) && !a.endsWith('bench/index.ts'));
 if (unknown.length > 0) {
-  console.error(`Unknown option ${unknown.join(' ')}. Usage: npm run bench [-- --json] [-- --quick]`);
+  console.error(`Unknown option ${unknown.join(' ')}. Usage: npm run bench [-- --json] [-- --quick] [-- --renderer]`);
   process.exit(2);
 }
 const asJson = args.includes('--json');
 const quick = args.includes('--quick');
+const rendererOnly = args.includes('--renderer');
 
 interface Settings {
   seedRows: number;
@@ -43,6 +47,7 @@ interface Settings {
   search: Budget;
   /** Imports per side of the import-with/without-search-index comparison. */
   importRuns: Budget;
+  renderer: RendererSettings;
 }
 
 /** Default run: under a minute on 2 idle cores. */
@@ -57,6 +62,7 @@ const FULL: Settings = {
   responsivenessSpells: 25_000,
   search: { warmup: 20, minSamples: 200, maxSamples: 20_000, timeMs: 2_000 },
   importRuns: { warmup: 1, minSamples: 3, maxSamples: 3, timeMs: 0 },
+  renderer: { spells: 25_000, samples: 40, scrollRows: 5_000 },
 };
 
 /** A few seconds: checks that every scenario runs; the figures mean little. */
@@ -70,6 +76,7 @@ const QUICK: Settings = {
   responsivenessSpells: 5_000,
   search: { warmup: 2, minSamples: 20, maxSamples: 2_000, timeMs: 150 },
   importRuns: { warmup: 0, minSamples: 1, maxSamples: 1, timeMs: 0 },
+  renderer: { spells: 5_000, samples: 8, scrollRows: 2_000 },
 };
 
 const settings = quick ? QUICK : FULL;
@@ -145,50 +152,65 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'mimir-bench-'));
   try {
     const results: Comparison[] = [];
-    // First, so the process's peak RSS it reports is the import's.
     let fullImportFigures: FullImportFigures | null = null;
-    const full = fullImport(dir, progress);
-    if ('skipped' in full) note(`skipped: full import (${full.skipped})`);
-    else {
-      results.push(...full.results);
-      fullImportFigures = full.figures;
-    }
-    const seededFile = join(dir, 'synthetic.sqlite');
-    const opened = openCatalog(seededFile);
-    const { catalog } = opened;
-    let sqliteVersion = '';
-    try {
-      sqliteVersion = opened.connection.sqlite.prepare('SELECT sqlite_version()').pluck().get() as string;
-      progress(`seeding ${settings.seedRows} spells and ${settings.seedRows} creatures`);
-      const seedStart = performance.now();
-      seedReferences(catalog);
-      catalog.spells.batchUpsert(spellRows(settings.seedRows));
-      catalog.creatures.batchUpsert(creatureRows(settings.seedRows));
-      // No ANALYZE / PRAGMA optimize: the app never runs them, so the planner works without
-      // statistics here as it does for users.
-      note(`seeded ${settings.seedRows} spells + ${settings.seedRows} creatures in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
-
-      const synthetic = describeDataset('synthetic', catalog);
-      results.push(...readScenarios(synthetic));
-      progress(`batchUpsert of ${settings.batchRows} spells`);
-      results.push(...batchUpserts(synthetic, settings.batchRows, settings.batch));
-    } finally {
-      opened.connection.close();
-    }
-    results.push(...(await fiveEtools(dir)));
-    progress('startup');
-    results.push(...startup(dir, seededFile, `${(settings.seedRows * 2).toLocaleString('en-US')} rows`, settings.startup));
-    progress(`main-thread time per ${'1,000'}-row batchUpsert through the router and the database host`);
-    const mainThread = await mainThreadPerBatch(dir, quick ? 3 : 15, progress);
-    if ('skipped' in mainThread) note(`skipped: main-thread time per batch (${mainThread.skipped})`);
-    else results.push(...mainThread.results);
-    progress(`responsiveness: database host importing ${settings.responsivenessSpells} synthetic spells`);
     let responsivenessFigures: ResponsivenessFigures | null = null;
-    const hostRun = await responsiveness(dir, settings.responsivenessSpells, progress);
-    if ('skipped' in hostRun) note(`skipped: responsiveness (${hostRun.skipped})`);
+    let sqliteVersion = '';
+    if (!rendererOnly) {
+      // First, so the process's peak RSS it reports is the import's.
+      const full = fullImport(dir, progress);
+      if ('skipped' in full) note(`skipped: full import (${full.skipped})`);
+      else {
+        results.push(...full.results);
+        fullImportFigures = full.figures;
+      }
+      const seededFile = join(dir, 'synthetic.sqlite');
+      const opened = openCatalog(seededFile);
+      const { catalog } = opened;
+      try {
+        sqliteVersion = opened.connection.sqlite.prepare('SELECT sqlite_version()').pluck().get() as string;
+        progress(`seeding ${settings.seedRows} spells and ${settings.seedRows} creatures`);
+        const seedStart = performance.now();
+        seedReferences(catalog);
+        catalog.spells.batchUpsert(spellRows(settings.seedRows));
+        catalog.creatures.batchUpsert(creatureRows(settings.seedRows));
+        // No ANALYZE / PRAGMA optimize: the app never runs them, so the planner works without
+        // statistics here as it does for users.
+        note(`seeded ${settings.seedRows} spells + ${settings.seedRows} creatures in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+
+        const synthetic = describeDataset('synthetic', catalog);
+        results.push(...readScenarios(synthetic));
+        progress(`batchUpsert of ${settings.batchRows} spells`);
+        results.push(...batchUpserts(synthetic, settings.batchRows, settings.batch));
+      } finally {
+        opened.connection.close();
+      }
+      results.push(...(await fiveEtools(dir)));
+      progress('startup');
+      results.push(...startup(dir, seededFile, `${(settings.seedRows * 2).toLocaleString('en-US')} rows`, settings.startup));
+      progress(`main-thread time per ${'1,000'}-row batchUpsert through the router and the database host`);
+      const mainThread = await mainThreadPerBatch(dir, quick ? 3 : 15, progress);
+      if ('skipped' in mainThread) note(`skipped: main-thread time per batch (${mainThread.skipped})`);
+      else results.push(...mainThread.results);
+      progress(`responsiveness: database host importing ${settings.responsivenessSpells} synthetic spells`);
+      const hostRun = await responsiveness(dir, settings.responsivenessSpells, progress);
+      if ('skipped' in hostRun) note(`skipped: responsiveness (${hostRun.skipped})`);
+      else {
+        results.push(...hostRun.results);
+        responsivenessFigures = hostRun.figures;
+      }
+    }
+    progress(`renderer: the catalog browser in Chromium with ${settings.renderer.spells.toLocaleString('en-US')} spells`);
+    let rendererFigures: RendererFigures | null = null;
+    const rendererRun = await rendererBench(dir, settings.renderer, progress);
+    if ('skipped' in rendererRun) note(`skipped: renderer (${rendererRun.skipped})`);
     else {
-      results.push(...hostRun.results);
-      responsivenessFigures = hostRun.figures;
+      results.push(...rendererRun.results);
+      rendererFigures = rendererRun.figures;
+      const b = rendererFigures.bundle;
+      const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+      note(
+        `renderer bundle: entry ${kB(b.entryJs)} (${kB(b.entryJsGzip)} gzip), all JS ${kB(b.allJs)} (${kB(b.allJsGzip)} gzip, the rest loaded on demand), CSS ${kB(b.css)}`,
+      );
     }
 
     const environment = {
@@ -208,7 +230,7 @@ async function main() {
     if (asJson) {
       console.log(
         JSON.stringify(
-          { environment, settings: { quick, ...settings }, results, responsiveness: responsivenessFigures, fullImport: fullImportFigures, notes },
+          { environment, settings: { quick, ...settings }, results, responsiveness: responsivenessFigures, fullImport: fullImportFigures, renderer: rendererFigures, notes },
           null,
           2,
         ),

@@ -16,30 +16,17 @@
  * Every test gets its own temporary user-data directory (`userDataDir`), handed to the app as
  * MIMIR_USER_DATA_DIR.
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { _electron, test as base, expect, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
-import { startDatabaseHost, type DatabaseHost } from '../src-main/db-host/host';
-import { createMainHandlers } from '../src-main/ipc/main-handlers';
-import { createRouter, type Sender } from '../src-main/ipc/router';
-import { createSenderPolicy } from '../src-main/ipc/sender-policy';
-import { testServices, type TestServices } from '../test/main-services';
+import { join } from 'node:path';
+import { _electron, test as base, expect, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { bindHarness, rendererDir, repoRoot, startStaticServer, type HarnessControl } from './harness-binding';
 
 export { expect };
+export { CATALOG_FILE_NAME, databaseWorker, emitHarnessEvent, preloadBundle, rendererDir, repoRoot, type HarnessControl } from './harness-binding';
 
-export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-export const rendererDir = join(repoRoot, 'out', 'renderer');
 export const mainEntry = join(repoRoot, 'out', 'main', 'index.js');
-export const preloadBundle = join(repoRoot, 'out', 'preload', 'index.cjs');
-export const databaseWorker = join(repoRoot, 'out', 'main', 'db-worker.js');
-/** The catalog file inside the user-data directory, as the app names it. */
-export const CATALOG_FILE_NAME = 'catalog.sqlite';
 
 export type Target = 'harness' | 'electron';
 
@@ -66,14 +53,6 @@ export interface MimirTestFixtures {
   harness: HarnessControl | null;
 }
 
-export interface HarnessControl {
-  /** The stand-in main-process services (the folder dialog answers `services.chosenFolder`). */
-  readonly services: TestServices;
-  /** The database host currently serving the page. */
-  host(): DatabaseHost;
-  /** Closes the host, starts a new one on the same catalog file and reloads the page (an app restart). */
-  reopen(): Promise<void>;
-}
 
 /** The harness control, or skips the test in the electron project with the reason. */
 export function requireHarness(harness: HarnessControl | null, why: string): HarnessControl {
@@ -108,52 +87,6 @@ export function findElectronBinary(): { path: string } | { reason: string } {
   }
 }
 
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
-
-/** Serves `dir` read-only on 127.0.0.1 at a random port. */
-async function startStaticServer(dir: string): Promise<{ url: string; server: Server }> {
-  const rootDir = resolve(dir);
-  const server = createServer((request, response) => {
-    void (async () => {
-      try {
-        const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-        let file = normalize(join(rootDir, pathname));
-        if (file !== rootDir && !file.startsWith(rootDir + sep)) {
-          response.writeHead(403).end();
-          return;
-        }
-        if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-        const body = await readFile(file);
-        response.writeHead(200, {
-          'content-type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
-          'cache-control': 'no-store',
-        });
-        response.end(body);
-      } catch {
-        response.writeHead(404).end();
-      }
-    })();
-  });
-  await new Promise<void>((resolveListen, rejectListen) => {
-    server.once('error', rejectListen);
-    server.listen(0, '127.0.0.1', () => resolveListen());
-  });
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, server };
-}
-
 function lazy<T>(create: () => Promise<T>): Lazy<T> & { created(): Promise<T> | undefined } {
   let value: Promise<T> | undefined;
   return {
@@ -180,118 +113,6 @@ async function attachScreenshotOnFailure(page: Page, testInfo: TestInfo): Promis
 
 /** The harness control of each harness page (read by the `harness` fixture). */
 const harnessControls = new WeakMap<Page, HarnessControl>();
-
-/** `webContents.id` the harness gives its page (the app window's id in the sender policy). */
-const HARNESS_WEB_CONTENTS_ID = 1;
-
-/**
- * Page script that runs the built preload as Electron would: `require('electron')` gets
- * `contextBridge.exposeInMainWorld` (defines the global) and an `ipcRenderer` whose `invoke` is
- * the exposed binding and whose `on` / `removeListener` keep listeners that
- * `__mimirHarnessEmit` (called from the test process) feeds, as `webContents.send` would, for any
- * event name; `__mimirHarnessListening()` lists the names the preload subscribed to. Any other
- * `require` throws, as in a sandboxed preload.
- */
-function harnessPreloadScript(preloadSource: string): string {
-  return `(() => {
-  const listeners = new Map();
-  const electron = {
-    contextBridge: {
-      exposeInMainWorld(key, api) {
-        Object.defineProperty(globalThis, key, { value: api, enumerable: true });
-      },
-    },
-    ipcRenderer: {
-      invoke: (channel, input) => globalThis.__mimirInvoke(channel, input),
-      on(event, listener) {
-        if (!listeners.has(event)) listeners.set(event, new Set());
-        listeners.get(event).add(listener);
-      },
-      removeListener(event, listener) {
-        listeners.get(event)?.delete(listener);
-      },
-    },
-  };
-  Object.defineProperty(globalThis, '__mimirHarnessEmit', {
-    value: (event, payload) => {
-      for (const listener of [...(listeners.get(event) ?? [])]) listener({}, payload);
-    },
-  });
-  Object.defineProperty(globalThis, '__mimirHarnessListening', {
-    value: () => [...listeners.entries()].filter(([, set]) => set.size > 0).map(([name]) => name),
-  });
-  const require = (name) => {
-    if (name === 'electron') return electron;
-    throw new Error('a sandboxed preload can only require electron, not ' + name);
-  };
-  const module = { exports: {} };
-  (function (require, module, exports) {
-${preloadSource}
-  })(require, module, module.exports);
-})();`;
-}
-
-interface HarnessGlobals {
-  __mimirHarnessEmit(event: string, payload: unknown): void;
-}
-
-/** Sends an event to the page as the main process would (any name: the preload decides what passes). */
-export function emitHarnessEvent(page: Page, event: string, payload: unknown): Promise<void> {
-  return page
-    .evaluate(([name, value]) => (globalThis as unknown as HarnessGlobals).__mimirHarnessEmit(name, value), [event, payload] as const)
-    .catch(() => undefined); // the page may be gone
-}
-
-/**
- * Binds `context` to the real router and database host for one test: starts the host on
- * `userDataDir`/catalog.sqlite, exposes the router as `__mimirInvoke` and runs the preload before
- * any page script. Returns the host (closed by the caller) and the router's logged failures.
- */
-async function bindHarness(
-  context: BrowserContext,
-  page: Page,
-  rendererUrl: string,
-  userDataDir: string,
-): Promise<{ control: HarnessControl; close(): Promise<void>; routerErrors: string[] }> {
-  for (const file of [preloadBundle, databaseWorker]) {
-    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npx electron-vite build\` first (npm run test:e2e does).`);
-  }
-  const start = () => startDatabaseHost({ file: join(userDataDir, CATALOG_FILE_NAME), workerPath: databaseWorker });
-  let host = await start();
-  const routerErrors: string[] = [];
-  const services = testServices(userDataDir, () => host.cancelImports());
-  // The harness's folder dialog answers with MIMIR_E2E_CHOSEN_FOLDER (unset: the user cancels).
-  services.chosenFolder = process.env['MIMIR_E2E_CHOSEN_FOLDER'] ?? null;
-  const router = createRouter({
-    database: (channel, input) => host.execute(channel, input),
-    main: createMainHandlers(services),
-    isTrustedSender: createSenderPolicy({ appWebContentsId: () => HARNESS_WEB_CONTENTS_ID, rendererUrl }),
-    logError: ({ channel, error }) => routerErrors.push(`${channel}: ${JSON.stringify(error)}`),
-  });
-  await context.exposeBinding('__mimirInvoke', ({ frame, page: source }, channel: unknown, input: unknown) => {
-    const sender: Sender = {
-      frameUrl: frame.url(),
-      isMainFrame: frame === source.mainFrame(),
-      webContentsId: HARNESS_WEB_CONTENTS_ID,
-    };
-    return router.handle(String(channel), input, sender);
-  });
-  await context.addInitScript({ content: harnessPreloadScript(await readFile(preloadBundle, 'utf8')) });
-  // As src-main/index.ts does with webContents.send; emitHarnessEvent can send undeclared ones too.
-  const forwardEvents = (): void => void host.onEvent((event, payload) => void emitHarnessEvent(page, event, payload));
-  forwardEvents();
-  const control: HarnessControl = {
-    services,
-    host: () => host,
-    reopen: async () => {
-      await host.close();
-      host = await start();
-      forwardEvents();
-      await page.reload();
-    },
-  };
-  return { control, close: () => host.close(), routerErrors };
-}
 
 export const test = base.extend<MimirTestFixtures, MimirWorkerOptions & MimirWorkerFixtures>({
   target: ['harness', { option: true, scope: 'worker' }],
