@@ -19,7 +19,9 @@ import {
   type Page,
   type RowOf,
   type UpdateOf,
+  type SummaryOf,
   type UpsertResult,
+  summaryKeys,
 } from '../../src-shared/catalog/define';
 import { nowIso } from '../../src-shared/catalog/tables/columns';
 import { PROVENANCE_KEYS } from '../../src-shared/catalog/tables/columns';
@@ -45,6 +47,8 @@ export interface Repository<D extends EntityDefinition> {
   delete(id: IdOf<D>): { id: IdOf<D> };
   /** One page of rows matching the filter, sorted, with the total count. */
   list(input?: ListInputOf<D>): Page<RowOf<D>>;
+  /** The same page as `list`, each row without its JSON columns but `reprintedAs` (`SummaryOf`). */
+  summaries(input?: ListInputOf<D>): Page<SummaryOf<D>>;
   count(filter?: FilterOf<D>): number;
   /** Inserts or updates every row in one transaction: all or nothing. */
   batchUpsert(rows: InsertOf<D>[]): UpsertResult;
@@ -280,6 +284,7 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
       .prepare();
   }
 
+  const summaryColumns = Object.fromEntries(summaryKeys(definition).map((key) => [key, columns[key] as SQLiteColumn]));
   const listStatements = new StatementCache<ReturnType<typeof buildList>>();
   function buildList(filters: FilterPart[], sortBy: string, direction: 'asc' | 'desc') {
     const conditions: SQL[] = filters.map(({ key, form }) => {
@@ -308,6 +313,14 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
       rows: once(() =>
         db
           .select()
+          .from(table)
+          .where(sql`${sql.identifier(getTableConfig(table).name)}.rowid IN (${page})`)
+          .orderBy(order, ...tiebreak)
+          .prepare(),
+      ),
+      summaries: once(() =>
+        db
+          .select(summaryColumns)
           .from(table)
           .where(sql`${sql.identifier(getTableConfig(table).name)}.rowid IN (${page})`)
           .orderBy(order, ...tiebreak)
@@ -444,6 +457,17 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
       }
     },
 
+    summaries(input = {}) {
+      const { statements, params, limit, offset } = listQuery(input);
+      try {
+        const items = statements.summaries().all({ ...params, limit, offset }) as SummaryOf<D>[];
+        const total = statements.count().get(params)?.n ?? 0;
+        return { items, total, limit, offset };
+      } catch (error) {
+        throw toCatalogError(error, { entity });
+      }
+    },
+
     count(filter) {
       const parsed = validate(countSchema, filter, `${label} filter`);
       const { parts, params, shape } = filterQuery(parsed as Record<string, unknown> | undefined);
@@ -498,6 +522,7 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
     update: guard(methods.update),
     delete: guard(methods.delete),
     list: guard(methods.list),
+    summaries: guard(methods.summaries),
     count: guard(methods.count),
     batchUpsert: guard(methods.batchUpsert),
     explainList: guard(methods.explainList),

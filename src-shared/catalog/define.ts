@@ -5,7 +5,7 @@
  *
  * Pure code (drizzle's SQL builders and zod): imported by the main process and the preload.
  */
-import { getTableName, sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { MAX_FILTER_TEXT, MAX_FILTER_VALUES, MAX_PAGE_SIZE } from './limits';
@@ -251,6 +251,34 @@ export type InsertOf<D extends EntityDefinition> = z.input<D['insert']>;
 export type UpdateOf<D extends EntityDefinition> = z.input<D['update']>;
 export type FilterOf<D extends EntityDefinition> = FilterInput<D['filters']>;
 export type SortOf<D extends EntityDefinition> = keyof D['sortable'] & string;
+
+/**
+ * JSON columns a list row keeps (`summaries`): the reprint links, from which a list marks rows
+ * with other printings. Every other JSON column (rules text, stat blocks …) is left out.
+ */
+export const SUMMARY_JSON_KEYS = ['reprintedAs'] as const;
+
+type JsonKeysOf<T extends SQLiteTable> = {
+  [K in keyof T['_']['columns']]: T['_']['columns'][K]['_']['dataType'] extends 'json' ? K : never;
+}[keyof T['_']['columns']];
+
+/**
+ * A row as a list shows it (`summaries`): every scalar column (ids, name, level, rarity, flags,
+ * timestamps …) and the reprint links, without the JSON columns a list never shows. A page of
+ * these is a tenth of a page of whole rows on the wire, with no JSON parsed per row.
+ */
+export type SummaryOf<D extends EntityDefinition> = Omit<
+  RowOf<D>,
+  Exclude<JsonKeysOf<D['table']>, (typeof SUMMARY_JSON_KEYS)[number]>
+>;
+
+/** The column keys of `SummaryOf<D>`, in the table's order. */
+export function summaryKeys(definition: EntityDefinition): string[] {
+  const keep: readonly string[] = SUMMARY_JSON_KEYS;
+  return Object.entries(getTableColumns(definition.table))
+    .filter(([key, column]) => column.dataType !== 'json' || keep.includes(key))
+    .map(([key]) => key);
+}
 
 export interface ListInput<F, S extends string> {
   filter?: F;

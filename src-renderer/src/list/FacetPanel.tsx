@@ -3,6 +3,7 @@
  * bounds, and "Hide superseded printings". Every change is a new URL (a history entry: Back undoes
  * it); the list follows the URL.
  */
+import { memo } from 'preact/compat';
 import type { BrowseKind } from '../app/route';
 import { kindConfig, type Facet, type FacetOption } from '../kinds/kinds';
 import { useFacetOptions } from './options';
@@ -16,7 +17,19 @@ export interface FacetPanelProps {
   onClear(): void;
 }
 
-export function FacetPanel({ kind, params, onChange, onClear }: FacetPanelProps) {
+/**
+ * Re-rendered only when the kind or the URL parameters change, not when a page of rows arrives or
+ * a row is opened. The handlers build on the URL as it is when they run, so an older pair of
+ * handlers does the same as a newer one.
+ */
+export const FacetPanel = memo(FacetPanelView, (a, b) => a.kind === b.kind && sameParams(a.params, b.params));
+
+function sameParams(a: Params, b: Params): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+function FacetPanelView({ kind, params, onChange, onClear }: FacetPanelProps) {
   const config = kindConfig(kind);
   return (
     <aside class="facets" aria-label="Filters">
