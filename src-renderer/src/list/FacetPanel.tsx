@@ -7,7 +7,7 @@ import { memo } from 'preact/compat';
 import type { BrowseKind } from '../app/route';
 import { kindConfig, type Facet, type FacetOption } from '../kinds/kinds';
 import { useFacetOptions } from './options';
-import { ALL_PRINTINGS, PRINTINGS_PARAM, joinValues, showsAllPrintings, splitValues, type Params } from './query';
+import { ALL_PRINTINGS, PRINTINGS_PARAM, SEARCH_PARAM, joinValues, showsAllPrintings, splitValues, type Params } from './query';
 
 export interface FacetPanelProps {
   kind: BrowseKind;
@@ -24,9 +24,11 @@ export interface FacetPanelProps {
  */
 export const FacetPanel = memo(FacetPanelView, (a, b) => a.kind === b.kind && sameParams(a.params, b.params));
 
+/** Equal but for the name search, which the panel does not show. */
 function sameParams(a: Params, b: Params): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+  const keys = (params: Params) => Object.keys(params).filter((key) => key !== SEARCH_PARAM);
+  const those = keys(a);
+  return those.length === keys(b).length && those.every((key) => a[key] === b[key]);
 }
 
 function FacetPanelView({ kind, params, onChange, onClear }: FacetPanelProps) {

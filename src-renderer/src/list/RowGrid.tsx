@@ -64,13 +64,15 @@ export function RowGrid<R>(props: RowGridProps<R>) {
   const template = columns.map((c) => `${c.width}fr`).join(' ');
   const activeIndex = Math.min(active, Math.max(0, total - 1));
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     setActive(0);
     virtualizer.scrollToOffset(0);
   }, [props.resetKey]);
 
   const first = items[0]?.index;
   const last = items[items.length - 1]?.index;
+  // A plain effect (after the frame is painted): while scrolling, asking for the next page never
+  // delays the frame that shows the rows already loaded.
   useEffect(() => {
     if (first !== undefined && last !== undefined) props.onRange(first, last);
   });

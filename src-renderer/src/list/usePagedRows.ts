@@ -4,7 +4,7 @@
  * of a new query is on its way the previous rows stay visible, so typing does not flash an empty
  * list; answers to an older query are dropped. Pages hold list rows (`summaries`), not whole rows.
  */
-import { useEffect, useReducer, useRef } from 'preact/hooks';
+import { useLayoutEffect, useReducer, useRef } from 'preact/hooks';
 import type { BrowseKind } from '../app/route';
 import { MAX_PAGE_SIZE } from '../../../src-shared/catalog/limits';
 import { listSummaries, type SummaryRowOf } from '../kinds/rows';
@@ -96,7 +96,10 @@ export function usePagedRows<K extends BrowseKind>(kind: K, query: ListQuery<K>,
     });
   };
 
-  useEffect(() => {
+  // A layout effect, so the first page is asked for as soon as the query is rendered: Preact runs
+  // plain effects after the next animation frame, which put a frame (16 ms or more) between each
+  // keystroke or facet change and its query.
+  useLayoutEffect(() => {
     const state: QueryState<SummaryRowOf<K>> = { key, pages: new Map(), pending: new Set(), total: 0, error: null, older: new Map() };
     current.current = state;
     fetchPage(state, 0);
