@@ -4,6 +4,8 @@
  * a name fails to compile. Plain data: the renderer shows these in lists, facets and headers.
  */
 import type {
+  ABILITIES,
+  CASTER_PROGRESSIONS,
   CLASS_TYPES,
   FEAT_TYPES,
   ITEM_RARITIES,
@@ -103,6 +105,24 @@ export const FEAT_TYPE_NAMES: Names<typeof FEAT_TYPES> = {
 export const RACE_TYPE_NAMES: Names<typeof RACE_TYPES> = { race: 'Race', subrace: 'Subrace' };
 
 export const CLASS_TYPE_NAMES: Names<typeof CLASS_TYPES> = { class: 'Class', subclass: 'Subclass' };
+
+export const ABILITY_NAMES: Names<typeof ABILITIES> = {
+  str: 'Strength',
+  dex: 'Dexterity',
+  con: 'Constitution',
+  int: 'Intelligence',
+  wis: 'Wisdom',
+  cha: 'Charisma',
+};
+
+/** How a class gains spell slots (5etools `casterProgression`). */
+export const CASTER_PROGRESSION_NAMES: Names<typeof CASTER_PROGRESSIONS> = {
+  full: 'Full caster',
+  '1/2': 'Half caster',
+  '1/3': 'Third caster',
+  pact: 'Pact magic',
+  artificer: 'Artificer (half, rounded up)',
+};
 
 /** "0th-level" is a cantrip; the rest are ordinals as the books write them. */
 export function spellLevelName(level: number): string {
