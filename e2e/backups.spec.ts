@@ -5,10 +5,11 @@
  * The harness runs the app's own catalog session (src-main/catalog-session.ts) on the test's
  * user-data directory, so these are the real channels and files.
  */
-import { existsSync, openSync, readdirSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { CATALOG_FILE_NAME, expect, requireHarness, test } from './fixtures';
+import Database from 'better-sqlite3';
+import { CATALOG_FILE_NAME, emitHarnessEvent, expect, requireHarness, test } from './fixtures';
 import { BackupsDialog } from './pages/BackupsPage';
 import { DetailPage } from './pages/DetailPage';
 import { callOk } from './pages/mimir-call';
@@ -100,4 +101,44 @@ test('refusals are said plainly and change nothing: a damaged backup, a vanished
   await expect(backups.refusal).toContainText('The restore was refused: that backup is no longer there.');
   expect(await callOk(page, 'spells', 'count', {})).toBe(2);
   expect(readdirSync(userDataDir).filter((name) => name.includes('.replaced-'))).toEqual([]);
+});
+
+test('a catalog damaged while open: the status line offers "Restore the newest backup", and it brings the catalog back', async ({ appPage: page, userDataDir, harness }) => {
+  requireHarness(harness, 'the test damages the catalog file on disk');
+  await seed(page);
+  const shell = await new AppShell(page).ready();
+  const backups = await new BackupsDialog(page).open();
+  await backups.backUp(1);
+  await backups.close();
+
+  // Everything the open catalog holds is moved into the main file (the WAL emptied), then every
+  // page after the first is overwritten, as a failing disk might. The next read after a write
+  // (which makes the readers drop their page caches) finds the damage.
+  const file = join(userDataDir, CATALOG_FILE_NAME);
+  const connection = new Database(file);
+  connection.pragma('wal_checkpoint(TRUNCATE)');
+  const pageSize = Number(connection.pragma('page_size', { simple: true }));
+  connection.close();
+  const fd = openSync(file, 'r+');
+  const size = fstatSync(fd).size;
+  for (let at = pageSize; at < size; at += pageSize) writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, at);
+  closeSync(fd);
+  await emitHarnessEvent(page, 'catalog:changed', { tables: ['spells'], cause: 'test' });
+
+  const alert = page.getByRole('contentinfo').getByRole('alert');
+  await expect(alert.first()).toContainText('The catalog could not be read');
+  const screenshot = test.info().outputPath('damaged-catalog-restore-offer.png');
+  await page.screenshot({ path: screenshot });
+  await alert.getByRole('button', { name: 'Restore the newest backup' }).click();
+  // The Backups screen, asking about the newest backup.
+  await expect(backups.dialog).toBeVisible();
+  await expect(backups.confirmation).toContainText('Restore the backup of');
+  await backups.confirm();
+  await expect(backups.dialog.getByText(/^The previous catalog was kept aside as catalog\.sqlite\.replaced-/)).toBeVisible();
+  await backups.close();
+  // The status line's alert and the list's notice about the damaged file are gone.
+  await expect(alert).toHaveCount(0);
+  await expect(shell.status).toContainText('1 spells');
+  expect(await callOk(page, 'spells', 'get', { id: 'zap-hb' })).toMatchObject({ name: 'Zap' });
+  expect(readdirSync(userDataDir).some((name) => name.startsWith(`${CATALOG_FILE_NAME}.replaced-`))).toBe(true);
 });

@@ -14,6 +14,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BackupEntry } from '../../../src-shared/contract';
 import { useApi, useCatalogVersion } from '../app/api';
+import { dismissNotice } from '../app/notices';
 import { describeRefusal, describeRestore, fileName, formatBytes, formatCounts, formatTaken } from './describe';
 import './backups.css';
 
@@ -90,6 +91,8 @@ function BackupsBody({ confirmNewest, onClose }: { confirmNewest: boolean; onClo
     setConfirming(null);
     const result = await window.mimir.backups.restore({ file: entry.file });
     setBusy(null);
+    // What screens announced about the replaced catalog (a read that found it damaged …) is over.
+    if (result.ok) dismissNotice();
     setOutcome(result.ok ? { kind: 'done', lines: describeRestore(result.data) } : { kind: 'refused', message: describeRefusal('restore', result.error) });
     setReload((n) => n + 1);
   }
