@@ -17,6 +17,15 @@ import type {
 
 type Names<T extends readonly string[]> = Readonly<Record<T[number], string>>;
 
+export const ABILITY_NAMES: Names<typeof ABILITIES> = {
+  str: 'Strength',
+  dex: 'Dexterity',
+  con: 'Constitution',
+  int: 'Intelligence',
+  wis: 'Wisdom',
+  cha: 'Charisma',
+};
+
 export const SPELL_SCHOOL_NAMES: Names<typeof SPELL_SCHOOLS> = {
   A: 'Abjuration',
   C: 'Conjuration',
@@ -105,15 +114,6 @@ export const FEAT_TYPE_NAMES: Names<typeof FEAT_TYPES> = {
 export const RACE_TYPE_NAMES: Names<typeof RACE_TYPES> = { race: 'Race', subrace: 'Subrace' };
 
 export const CLASS_TYPE_NAMES: Names<typeof CLASS_TYPES> = { class: 'Class', subclass: 'Subclass' };
-
-export const ABILITY_NAMES: Names<typeof ABILITIES> = {
-  str: 'Strength',
-  dex: 'Dexterity',
-  con: 'Constitution',
-  int: 'Intelligence',
-  wis: 'Wisdom',
-  cha: 'Charisma',
-};
 
 /** How a class gains spell slots (5etools `casterProgression`). */
 export const CASTER_PROGRESSION_NAMES: Names<typeof CASTER_PROGRESSIONS> = {
