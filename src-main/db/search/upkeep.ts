@@ -51,7 +51,9 @@ export function deferrableKinds(sqlite: Database.Database): Set<SearchKind> {
 }
 
 function statementsFor(sqlite: Database.Database, kind: SearchKind): KindStatements {
-  const rows = `json_each(?) j JOIN "${kind}" t ON t.id = j.value`;
+  // CROSS JOIN: the list drives the loop (one primary-key lookup per id); the planner would otherwise
+  // scan the table and the whole list once per row.
+  const rows = `json_each(?) j CROSS JOIN "${kind}" t ON t.id = j.value`;
   const document = `JOIN search_documents d ON d.entity_type = '${kind}' AND d.entity_id = t.id`;
   const text = `mimir_search_text(${bodyColumns(kind, 't')})`;
   return {
