@@ -5,6 +5,7 @@
  */
 import type {
   ABILITIES,
+  CASTER_PROGRESSIONS,
   CLASS_TYPES,
   FEAT_TYPES,
   ITEM_RARITIES,
@@ -113,6 +114,15 @@ export const FEAT_TYPE_NAMES: Names<typeof FEAT_TYPES> = {
 export const RACE_TYPE_NAMES: Names<typeof RACE_TYPES> = { race: 'Race', subrace: 'Subrace' };
 
 export const CLASS_TYPE_NAMES: Names<typeof CLASS_TYPES> = { class: 'Class', subclass: 'Subclass' };
+
+/** How a class gains spell slots (5etools `casterProgression`). */
+export const CASTER_PROGRESSION_NAMES: Names<typeof CASTER_PROGRESSIONS> = {
+  full: 'Full caster',
+  '1/2': 'Half caster',
+  '1/3': 'Third caster',
+  pact: 'Pact magic',
+  artificer: 'Artificer (half, rounded up)',
+};
 
 /** "0th-level" is a cantrip; the rest are ordinals as the books write them. */
 export function spellLevelName(level: number): string {
