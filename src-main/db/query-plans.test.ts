@@ -89,7 +89,7 @@ describe.each(ENTITY_TABLES)('%s isReprinted', (key) => {
 /** The plan line that reads `table` itself, as opposed to one of its indexes. */
 const readsRows = (table: string) => (line: string) => new RegExp(`^(SCAN|SEARCH) ${table}( |$)(?!USING COVERING INDEX)`).test(line);
 
-describe.each(ENTITY_TABLES)('%s list pages (browser queries, migration 0017)', (key) => {
+describe.each(ENTITY_TABLES)('%s list pages (browser queries, migration 0018)', (key) => {
   const repo = () => repositoryOf(ctx.catalog, key);
 
   it('"hide superseded printings" alone: the total is counted from an index, no row is read', () => {

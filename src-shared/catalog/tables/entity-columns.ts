@@ -45,7 +45,7 @@ export function entityIndexes(
   return [
     index(`${table}_source_id_idx`).on(t.sourceId),
     index(`${table}_rule_system_id_idx`).on(t.ruleSystemId),
-    // (name, id): pages in name order, id the tiebreak, straight from the index (migration 0017).
+    // (name, id): pages in name order, id the tiebreak, straight from the index (migration 0018).
     index(`${table}_name_idx`).on(t.name, t.id),
     index(`${table}_superseded_by_idx`).on(t.supersededBy).where(sql`${t.supersededBy} IS NOT NULL`),
   ];
