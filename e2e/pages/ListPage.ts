@@ -38,6 +38,8 @@ export class ListPage {
   async ready(): Promise<this> {
     await expect(this.grid).toBeVisible();
     await expect(this.region.getByText(/^Loading…$/)).toHaveCount(0);
+    // A grid reused for another kind or query keeps the old rows (and total) until the new answer.
+    await expect(this.grid).not.toHaveAttribute('aria-busy', 'true');
     return this;
   }
 

@@ -14,6 +14,7 @@ import type { ListQuery } from './query';
 export const PAGE_SIZE = 100;
 
 interface QueryState<R> {
+  /** The query and refresh count this state answers (`refresh:key`). */
   key: string;
   pages: Map<number, R[]>;
   pending: Set<number>;
@@ -48,6 +49,7 @@ export interface PagedRows<R> {
 export function usePagedRows<K extends BrowseKind>(kind: K, query: ListQuery<K>, refresh: number, printings: boolean): PagedRows<SummaryRowOf<K>> {
   const [, force] = useReducer((n: number) => n + 1, 0);
   const key = JSON.stringify([kind, query]);
+  const asked = `${refresh}:${key}`;
   const current = useRef<QueryState<SummaryRowOf<K>> | null>(null);
   const shown = useRef<QueryState<SummaryRowOf<K>> | null>(null);
   const generation = useRef(0);
@@ -100,7 +102,7 @@ export function usePagedRows<K extends BrowseKind>(kind: K, query: ListQuery<K>,
   // plain effects after the next animation frame, which put a frame (16 ms or more) between each
   // keystroke or facet change and its query.
   useLayoutEffect(() => {
-    const state: QueryState<SummaryRowOf<K>> = { key, pages: new Map(), pending: new Set(), total: 0, error: null, older: new Map() };
+    const state: QueryState<SummaryRowOf<K>> = { key: asked, pages: new Map(), pending: new Set(), total: 0, error: null, older: new Map() };
     current.current = state;
     fetchPage(state, 0);
     // `query` is described by `key`.
@@ -123,6 +125,9 @@ export function usePagedRows<K extends BrowseKind>(kind: K, query: ListQuery<K>,
     error: current.current?.error ?? null,
     olderPrintings: (id) => view?.older.get(id) ?? [],
     generation: generation.current,
-    pending: current.current !== shown.current,
+    // Compared with what this render asks for, not only with the state the effect made: the render
+    // that carries a new query runs before its layout effect, and must already say it is pending
+    // (or a reader would take the old query's total for the new one's).
+    pending: current.current?.key !== asked || current.current !== shown.current,
   };
 }
