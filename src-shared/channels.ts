@@ -27,6 +27,7 @@ export const ENTITY_API = {
   creatures: ENTITY_VERBS,
   backgrounds: ENTITY_VERBS,
   feats: ENTITY_VERBS,
+  rulesTerms: ENTITY_VERBS,
   // A reference is a fact between two rows: added or removed, never edited in place.
   contentReferences: ['create', 'get', 'delete', 'list', 'count', 'batchUpsert'],
   importLog: READ_VERBS,

@@ -240,6 +240,16 @@ const SPECS: Record<EntityKey, EntitySpec> = {
     filter: { match: { featType: 'general', hasPrerequisites: true, nameStartsWith: 'Grappler 1' }, miss: { hasPrerequisites: false } },
     badValue: { key: 'featType', value: 'heroic' },
   }),
+  rulesTerms: {
+    row: (n) => sampleRow('rulesTerms', n),
+    unknownId: 'no-such-thing-phb',
+    badId: 'Not A Slug',
+    patch: { name: 'Frightened (revised)', page: 7 },
+    badValue: { key: 'termType', value: 'curse' },
+    unknownKey: 'createdAt',
+    foreignKey: { key: 'sourceId', value: 'NOPE' },
+    filter: { match: { termType: 'condition', nameStartsWith: 'Frightened 1' }, miss: { termType: 'skill' } },
+  },
   contentReferences: {
     row: (n) => sampleRow('contentReferences', n),
     unknownId: 999_999,
