@@ -50,6 +50,7 @@ export const CHANNELS = {
   import: { fiveEtools: 'import:5etools', cancel: 'import:cancel' },
   search: { query: 'search:query' },
   references: { of: 'references:of' },
+  settings: { get: 'settings:get', update: 'settings:update' },
   dialog: { chooseFolder: 'dialog:chooseFolder' },
   app: { info: 'app:info' },
   shell: { showItemInFolder: 'shell:showItemInFolder' },

@@ -110,6 +110,8 @@ describe('contract types', () => {
       | 'import:5etools'
       | 'import:cancel'
       | 'search:query'
+      | 'settings:get'
+      | 'settings:update'
       | 'references:of'
       | 'dialog:chooseFolder'
       | 'app:info'
