@@ -47,6 +47,7 @@ export const KIND_WORDS: Record<BrowseKind, { one: string; many: string }> = {
   classes: { one: 'class', many: 'classes' },
   backgrounds: { one: 'background', many: 'backgrounds' },
   feats: { one: 'feat', many: 'feats' },
+  rulesTerms: { one: 'rules term', many: 'rules terms' },
   sources: { one: 'source', many: 'sources' },
 };
 
@@ -145,6 +146,7 @@ export const FORM_FIELDS: Record<BrowseKind, readonly FieldSpec[]> = {
     { key: 'abilityIncreases', label: 'Ability score increases', input: 'json', example: '[{"choose": {"from": ["str", "dex"], "amount": 1}}]' },
     entries,
   ],
+  rulesTerms: [...head, { key: 'termType', label: 'Term type', input: 'choice' }, entries],
   sources: [
     { key: 'fullName', label: 'Title', input: 'text' },
     { key: 'id', label: 'Book code', input: 'text', hint: 'Letters, digits and "-", e.g. HB-MYBOOK.' },
