@@ -18,7 +18,7 @@ test.describe('rules terms', () => {
     await detail.open('rulesTerms', 'frightened-phb', 'Frightened');
     await expect(detail.article).toContainText('Condition');
     await expect(detail.article).toContainText('A frightened creature has disadvantage on ability checks and attack rolls');
-    await expect(detail.article).toContainText('Reprinted in');
+    await expect(detail.article.getByRole('note', { name: 'Printings' })).toContainText('Superseded by Frightened (XPHB)');
     await detail.expectNoRawMarkup();
     const creatures = detail.mentionedIn.getByRole('region', { name: 'Creatures that mention it' });
     await expect(creatures.getByRole('link', { name: 'Adult Red Dragon', exact: true })).toBeVisible();

@@ -34,7 +34,7 @@ describe('references on hand-made rows', () => {
           type: 'spellcasting',
           name: 'Spellcasting',
           headerEntries: ['The mage knows {@spell fly} tricks.'],
-          spells: { '3': { slots: 3, spells: ['{@spell fireball}', '{@spell counterspell}'] } },
+          spells: { '3': { slots: 3, spells: ['{@spell fireball}', '{@spell counterspell} (on {@condition frightened} foes)'] } },
         },
       ],
       actions: [{ name: 'Bite', entries: ['{@atk mw} {@hit 5}, and it is {@condition frightened}; {@spell Fireball|XPHB|a fireball}.'] }],

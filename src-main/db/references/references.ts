@@ -243,7 +243,9 @@ export function extractReferences(sqlite: Database.Database, kind: ReferenceKind
     const attached = statements.attachedSpells.get(id) as string | null | undefined;
     if (attached) for (const reference of attachedSpellReferences(JSON.parse(attached))) found.push({ reference, type: 'grants' });
   }
-  for (const { reference, type } of found) {
+  for (const { reference, type: foundType } of found) {
+    // A spellcasting block grants its spells; a condition or rule named in it is only mentioned.
+    const type: ReferenceType = foundType === 'grants' && reference.catalogKind !== 'spells' ? 'mentions' : foundType;
     const target = resolve(statements, reference, options);
     if (!target || !reference.catalogKind) continue;
     if (target.id === id && reference.catalogKind === kind) continue; // a row naming itself
