@@ -123,7 +123,8 @@ export function spellRows(count: number, seed = 1, idPrefix = ''): SpellInput[] 
   });
 }
 
-const CREATURE_TYPES = [
+/** Creature types weighted by how often they occur (repeats make a type more likely). */
+const CREATURE_TYPE_WEIGHTS = [
   'aberration', 'beast', 'beast', 'celestial', 'construct', 'dragon', 'elemental', 'fey', 'fiend', 'giant',
   'humanoid', 'humanoid', 'humanoid', 'monstrosity', 'monstrosity', 'ooze', 'plant', 'undead', 'undead',
 ] as const;
@@ -156,7 +157,7 @@ export function creatureRows(count: number, seed = 2, idPrefix = ''): CreatureIn
     // Low ratings are far more common, as in the real bestiary.
     const crIndex = Math.min(CRS.length - 1, Math.floor(r.next() ** 2 * CRS.length));
     const cr = CRS[crIndex] as string;
-    const type = r.pick(CREATURE_TYPES);
+    const type = r.pick(CREATURE_TYPE_WEIGHTS);
     const legendary = crIndex > 18 && r.next() < 0.6;
     const score = () => r.int(3, 24);
     return {

@@ -4,6 +4,7 @@
  * a name fails to compile. Plain data: the renderer shows these in lists, facets and headers.
  */
 import type {
+  ABILITIES,
   CLASS_TYPES,
   FEAT_TYPES,
   ITEM_RARITIES,
@@ -16,6 +17,15 @@ import type {
 } from './enums';
 
 type Names<T extends readonly string[]> = Readonly<Record<T[number], string>>;
+
+export const ABILITY_NAMES: Names<typeof ABILITIES> = {
+  str: 'Strength',
+  dex: 'Dexterity',
+  con: 'Constitution',
+  int: 'Intelligence',
+  wis: 'Wisdom',
+  cha: 'Charisma',
+};
 
 export const SPELL_SCHOOL_NAMES: Names<typeof SPELL_SCHOOLS> = {
   A: 'Abjuration',

@@ -14,3 +14,16 @@ export function slug(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+/**
+ * A name folded for comparison: diacritics removed, lower case, letters and digits only, so
+ * "Fire Ball", "fireball" and "Fireball" fold alike ("fireball"). The reference resolver, the
+ * search index and the renderer's link resolver all compare names through this one rule.
+ */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}

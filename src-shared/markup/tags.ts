@@ -3,6 +3,9 @@
  * renderer, written down here), and for tags naming an entry of some kind, which part holds
  * the name, which the source and which book the name refers to when no source is written.
  */
+import { ABILITY_NAMES } from '../catalog/labels';
+
+const ABILITIES: Readonly<Record<string, string>> = ABILITY_NAMES;
 
 import type { RULES_TERM_TYPES } from '../catalog/enums';
 
@@ -99,14 +102,6 @@ export const FIXED_TEXT: Readonly<Record<string, string>> = {
   actSaveSuccessOrFail: 'Failure or Success:',
 };
 
-const ABILITIES: Readonly<Record<string, string>> = {
-  str: 'Strength',
-  dex: 'Dexterity',
-  con: 'Constitution',
-  int: 'Intelligence',
-  wis: 'Wisdom',
-  cha: 'Charisma',
-};
 
 const ORDINALS = ['Zeroth', 'First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth'];
 

@@ -4,10 +4,12 @@
  * `sqlite3` shell) can read the catalog but cannot write entity rows while the index exists.
  */
 import type Database from 'better-sqlite3';
+import { foldName } from '../../../src-shared/catalog/slug';
 import { entriesToText } from '../../../src-shared/markup';
 import type { SearchKind } from '../../../src-shared/search';
 
 export { SEARCH_KINDS, type SearchKind } from '../../../src-shared/search';
+export { foldName };
 
 /**
  * The JSON columns whose text is a row's searchable body, in reading order. The triggers of
@@ -49,17 +51,6 @@ export function ownFeatures(classType: unknown, features: unknown): unknown {
   return JSON.stringify(list.filter((feature) => typeof feature === 'object' && feature !== null && 'subclassShortName' in feature));
 }
 
-/**
- * A name folded for comparison: diacritics removed, lower case, letters and digits only, so
- * "Fire Ball", "fireball" and "Fireball" fold alike ("fireball").
- */
-export function foldName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}
 
 /** The plain text of columns (JSON text, plain text or NULL), one paragraph per line. */
 export function searchText(...columns: unknown[]): string {

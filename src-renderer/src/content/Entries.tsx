@@ -6,6 +6,7 @@
  */
 import type { ComponentChildren, JSX } from 'preact';
 import { Component } from 'preact';
+import { ABILITY_NAMES as ABILITY_LABELS } from '../../../src-shared/catalog/labels';
 import { entryLines } from '../../../src-shared/markup';
 import type { LinkResolver } from './links';
 import { Markup, ResolverContext } from './Markup';
@@ -42,14 +43,7 @@ function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
 }
 
-const ABILITY_NAMES: Readonly<Record<string, string>> = {
-  str: 'Strength',
-  dex: 'Dexterity',
-  con: 'Constitution',
-  int: 'Intelligence',
-  wis: 'Wisdom',
-  cha: 'Charisma',
-};
+const ABILITY_NAMES: Readonly<Record<string, string>> = ABILITY_LABELS;
 
 /** `["int", "wis"]` → "Intelligence or Wisdom" (5etools' abilityDc wording). */
 function abilityList(value: unknown): string {

@@ -3,6 +3,7 @@
  * the structured columns as a reader expects them, above the row's rules text.
  */
 import type { JSX } from 'preact';
+import { ABILITY_NAMES as ABILITY_LABELS } from '../../../src-shared/catalog/labels';
 import type { RowOf } from '../kinds/rows';
 import { Entries } from './Entries';
 import { headerLine } from './headers';
@@ -13,9 +14,7 @@ import { speedText } from './StatBlock';
 type Rec = Record<string, unknown>;
 const isRecord = (value: unknown): value is Rec => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const ABILITY_NAMES: Readonly<Record<string, string>> = {
-  str: 'Strength', dex: 'Dexterity', con: 'Constitution', int: 'Intelligence', wis: 'Wisdom', cha: 'Charisma',
-};
+const ABILITY_NAMES: Readonly<Record<string, string>> = ABILITY_LABELS;
 const abilityName = (code: string): string => ABILITY_NAMES[code] ?? code;
 
 /** `"common clothes|phb"` → "common clothes": 5etools writes `name|source` in data lists. */

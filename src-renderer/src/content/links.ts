@@ -3,10 +3,13 @@
  * the same renderer serves a saved row (its stored references, see `referenceResolver`) and text
  * not saved yet (a name lookup, see `useNameResolver`), or no resolution at all.
  */
+import { foldName } from '../../../src-shared/catalog/slug';
 import { markupReferences, type MarkupReference } from '../../../src-shared/markup';
 import type { ReferenceEntry } from '../../../src-shared/search';
 import type { BrowseKind } from '../app/route';
 import { browseKindOf } from '../kinds/reference-kinds';
+
+export { foldName };
 
 /** A catalog row a link opens. */
 export interface LinkTarget {
@@ -23,14 +26,6 @@ export type LinkResolver = ((reference: MarkupReference) => LinkTarget | undefin
   covers?: (reference: MarkupReference) => boolean;
 };
 
-/** Names compared as the reference resolver of the database compares them: case, accents and punctuation ignored. */
-export function foldName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}
 
 function exactKey(kind: string, name: string, source: string): string {
   return `${kind}\u0000${foldName(name)}\u0000${source.toLowerCase()}`;

@@ -3,23 +3,8 @@ import { z } from 'zod';
 import { abilityCode } from '../json';
 import { condition, damageType, skill, SKILLS } from './common';
 import { bounded, entry, entryList, entryObject } from './entries';
+import { CREATURE_TYPES } from '../../enums';
 
-export const CREATURE_TYPES = [
-  'aberration',
-  'beast',
-  'celestial',
-  'construct',
-  'dragon',
-  'elemental',
-  'fey',
-  'fiend',
-  'giant',
-  'humanoid',
-  'monstrosity',
-  'ooze',
-  'plant',
-  'undead',
-] as const;
 export const creatureType = z.enum(CREATURE_TYPES);
 
 /** `"goblinoid"` or `{tag: "elf", prefix: "Drow", prefixHidden: true}`. */
