@@ -2,7 +2,10 @@
 //
 // - main:     ESM (package.json has "type": "module"), dependencies stay external so
 //             better-sqlite3 (a native addon) and friends load from node_modules at run time.
-//             Two inputs: the app entry and the database-host worker thread.
+//             Three inputs: the app entry, the database-host worker thread and the backup
+//             channels' file operations (src-main/catalog-backups.ts), an entry of its own so the
+//             Playwright harness runs the very code the app does (src-main/db needs Vite's
+//             import.meta.glob, which Playwright's loader lacks).
 //             Migrations are inlined by `import.meta.glob(..., { query: '?raw' })` in
 //             src-main/db/migrations/embedded.ts, so the app never reads .sql files at run time.
 // - preload:  one self-contained CommonJS file (out/preload/index.cjs). A sandboxed preload
@@ -29,6 +32,7 @@ export default defineConfig({
         input: {
           index: r('src-main/index.ts'),
           'db-worker': r('src-main/db-host/worker/index.ts'),
+          'catalog-backups': r('src-main/catalog-backups.ts'),
         },
       },
     },

@@ -2,7 +2,9 @@
  * The harness's stand-in for the Electron main process, shared by the Playwright fixtures and the
  * renderer bench: a static server for the built renderer, the built preload run in the page with
  * a fake `ipcRenderer` whose `invoke` is a binding into this process, and there the real router
- * and database host. (fixtures.ts explains the design.) No Playwright Test import: plain
+ * and database host inside the app's catalog session (src-main/catalog-session.ts, with the built
+ * backup operations), so `backups:*` and restores work as in the app. (fixtures.ts explains the
+ * design.) No Playwright Test import: plain
  * `playwright` objects, so `npm run bench` can use it outside the test runner.
  */
 import { existsSync, statSync } from 'node:fs';
@@ -10,26 +12,36 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
+import type { catalogBackups as CatalogBackups } from '../src-main/catalog-backups';
+import { createCatalogSession, type BackupOperations, type CatalogSession } from '../src-main/catalog-session';
 import { startDatabaseHost, type DatabaseHost } from '../src-main/db-host/host';
 import { createMainHandlers } from '../src-main/ipc/main-handlers';
 import { createRouter, type Sender } from '../src-main/ipc/router';
 import { createSenderPolicy } from '../src-main/ipc/sender-policy';
+import { CatalogError, isAppError } from '../src-shared/errors';
 import { testServices, type TestServices } from '../test/main-services';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const rendererDir = join(repoRoot, 'out', 'renderer');
 export const preloadBundle = join(repoRoot, 'out', 'preload', 'index.cjs');
 export const databaseWorker = join(repoRoot, 'out', 'main', 'db-worker.js');
+/**
+ * The backup channels' file operations as the app's build has them (src-main/db inlines the
+ * migrations with Vite's import.meta.glob, so the source cannot be loaded here directly).
+ */
+export const catalogBackupsBundle = join(repoRoot, 'out', 'main', 'catalog-backups.js');
 /** The catalog file inside the user-data directory, as the app names it. */
 export const CATALOG_FILE_NAME = 'catalog.sqlite';
 
 export interface HarnessControl {
   /** The stand-in main-process services (the folder dialog answers `services.chosenFolder`). */
   readonly services: TestServices;
-  /** The database host currently serving the page. */
+  /** The database host currently serving the page (a restore replaces it). */
   host(): DatabaseHost;
+  /** The catalog session the page talks to, as the app's main process has it. */
+  session(): CatalogSession;
   /** Closes the host, starts a new one on the same catalog file and reloads the page (an app restart). */
   reopen(): Promise<void>;
 }
@@ -78,6 +90,26 @@ export async function startStaticServer(dir: string): Promise<{ url: string; ser
   });
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/`, server };
+}
+
+/**
+ * The bundle has its own copy of src-shared/errors, so its CatalogError is not the class the
+ * router (loaded from source here) recognises; in the app both are one bundle. Its errors are
+ * re-thrown as this module's CatalogError, with the same AppError inside.
+ */
+function withSourceErrors(operations: BackupOperations): BackupOperations {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, operation] of Object.entries(operations) as [string, (...args: unknown[]) => unknown][]) {
+    wrapped[name] = (...args: unknown[]) => {
+      try {
+        return operation(...args);
+      } catch (error) {
+        const inner = (error as { error?: unknown } | null)?.error;
+        throw isAppError(inner) && !(error instanceof CatalogError) ? new CatalogError(inner) : error;
+      }
+    };
+  }
+  return wrapped as unknown as BackupOperations;
 }
 
 /** `webContents.id` the harness gives its page (the app window's id in the sender policy). */
@@ -142,9 +174,10 @@ export function emitHarnessEvent(page: Page, event: string, payload: unknown): P
 }
 
 /**
- * Binds `context` to the real router and database host for one test: starts the host on
- * `userDataDir`/catalog.sqlite, exposes the router as `__mimirInvoke` and runs the preload before
- * any page script. Returns the host (closed by the caller) and the router's logged failures.
+ * Binds `context` to the real router and database host for one test: starts a catalog session on
+ * `userDataDir`/catalog.sqlite (as src-main/index.ts does: backups in `userDataDir`/backups),
+ * exposes the router as `__mimirInvoke` and runs the preload before any page script. Returns the
+ * control, `close` (for the caller) and the router's logged failures.
  */
 export async function bindHarness(
   context: BrowserContext,
@@ -152,17 +185,25 @@ export async function bindHarness(
   rendererUrl: string,
   userDataDir: string,
 ): Promise<{ control: HarnessControl; close(): Promise<void>; routerErrors: string[] }> {
-  for (const file of [preloadBundle, databaseWorker]) {
+  for (const file of [preloadBundle, databaseWorker, catalogBackupsBundle]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npx electron-vite build\` first (npm run test:e2e does).`);
   }
-  const start = () => startDatabaseHost({ file: join(userDataDir, CATALOG_FILE_NAME), workerPath: databaseWorker });
-  let host = await start();
+  const { catalogBackups } = (await import(pathToFileURL(catalogBackupsBundle).href)) as { catalogBackups: typeof CatalogBackups };
+  const file = join(userDataDir, CATALOG_FILE_NAME);
+  const startHost = (catalogFile: string): Promise<DatabaseHost> => startDatabaseHost({ file: catalogFile, workerPath: databaseWorker });
+  const startSession = async (): Promise<CatalogSession> =>
+    createCatalogSession({ file, host: await startHost(file), startHost, backups: withSourceErrors(catalogBackups()) });
+  let session = await startSession();
   const routerErrors: string[] = [];
-  const services = testServices(userDataDir, () => host.cancelImports());
+  const services = testServices(userDataDir, () => session.cancelImports(), {
+    listBackups: () => session.listBackups(),
+    createBackup: () => session.createBackup(),
+    restore: (backup) => session.restore(backup),
+  });
   // The harness's folder dialog answers with MIMIR_E2E_CHOSEN_FOLDER (unset: the user cancels).
   services.chosenFolder = process.env['MIMIR_E2E_CHOSEN_FOLDER'] ?? null;
   const router = createRouter({
-    database: (channel, input) => host.execute(channel, input),
+    database: (channel, input) => session.execute(channel, input),
     main: createMainHandlers(services),
     isTrustedSender: createSenderPolicy({ appWebContentsId: () => HARNESS_WEB_CONTENTS_ID, rendererUrl }),
     logError: ({ channel, error }) => routerErrors.push(`${channel}: ${JSON.stringify(error)}`),
@@ -177,18 +218,20 @@ export async function bindHarness(
   });
   await context.addInitScript({ content: harnessPreloadScript(await readFile(preloadBundle, 'utf8')) });
   // As src-main/index.ts does with webContents.send; emitHarnessEvent can send undeclared ones too.
-  const forwardEvents = (): void => void host.onEvent((event, payload) => void emitHarnessEvent(page, event, payload));
+  // The session forwards the events of whichever host is current (a restore replaces it).
+  const forwardEvents = (): void => void session.onEvent((event, payload) => void emitHarnessEvent(page, event, payload));
   forwardEvents();
   const control: HarnessControl = {
     services,
-    host: () => host,
+    host: () => session.host,
+    session: () => session,
     reopen: async () => {
-      await host.close();
-      host = await start();
+      await session.close();
+      session = await startSession();
       forwardEvents();
       await page.reload();
     },
   };
-  return { control, close: () => host.close(), routerErrors };
+  return { control, close: () => session.close(), routerErrors };
 }
 

@@ -10,12 +10,17 @@ import { callMimir, callOk } from './pages/mimir-call';
 import { HomebrewForm, RowActions } from './pages/HomebrewPage';
 
 const SOURCE = { id: 'HB', fullName: 'Homebrew Book', ruleSystemId: 'dnd5e-2014', isOfficial: false };
-const SOURCE_OPTION = { label: 'Homebrew Book (HB)' };
+const SOURCE_OPTION = 'Homebrew Book (HB)';
 
 /** A rule system and a homebrew book to put rows in (a fresh catalog has neither). */
 async function seedBook(page: Page): Promise<void> {
   await callOk(page, 'ruleSystems', 'create', { id: 'dnd5e-2014', name: 'D&D 5e (2014)' });
   await callOk(page, 'sources', 'create', SOURCE);
+}
+
+/** Chooses the homebrew book in the Source picker by part of its title. */
+async function pickBook(form: HomebrewForm): Promise<void> {
+  await form.pick('Source', 'homebrew', SOURCE_OPTION);
 }
 
 /** Goes to a view by its address (the hash only: no reload). */
@@ -51,9 +56,13 @@ const CASES: KindCase[] = [
     id: 'zap-of-testing-hb',
     async fill(form) {
       await form.fill('Level', '1');
-      await form.choose('School', 'V');
+      // The label is shown, the code stored.
+      await form.choose('School', { label: 'Evocation' });
       await form.check('Concentration');
-      await form.fill('Classes', 'wizard, sorcerer');
+      // A class of the catalog by part of its name, and one that is not in it, as written.
+      await form.pick('Classes', 'wiz', 'Wizard · HB');
+      await form.pick('Classes', 'Sorcerer', 'Add “Sorcerer” as written');
+      await expect(form.region.getByRole('list', { name: 'Classes: chosen' }).getByRole('listitem')).toHaveText(['Wizard×', 'Sorcerer×']);
       await form.fill('Rules text', '["A crackling bolt of {@damage 1d6} lightning.", {"type": "entries", "name": "Overload", "entries": ["It arcs."]}]');
     },
     created: { level: 1, school: 'V', isConcentration: true, classes: ['wizard', 'sorcerer'], sourceId: 'HB', ruleSystemId: 'dnd5e-2014' },
@@ -69,15 +78,15 @@ const CASES: KindCase[] = [
     name: 'Test Goblin',
     id: 'test-goblin-hb',
     async fill(form) {
-      await form.choose('Size', 'S');
-      await form.fill('Type', 'humanoid');
+      await form.choose('Size', { label: 'Small' });
+      await form.choose('Type', { label: 'Humanoid' });
       await form.fill('Challenge rating', '1/4');
       await form.fill('Hit points', '{"average": 7, "formula": "2d6"}');
     },
     created: { size: 'S', type: 'humanoid', challengeRating: '1/4', hitPoints: { average: 7, formula: '2d6' } },
     async edit(form) {
       await form.fill('Challenge rating', '1');
-      await form.fill('Type', '');
+      await form.choose('Type', { label: '(none)' });
     },
     edited: { challengeRating: '1', type: null, size: 'S' },
   },
@@ -87,13 +96,13 @@ const CASES: KindCase[] = [
     name: 'Wand of Tests',
     id: 'wand-of-tests-hb',
     async fill(form) {
-      await form.choose('Rarity', 'rare');
+      await form.choose('Rarity', { label: 'Rare' });
       await form.check('Requires attunement');
       await form.fill('Weight (lb)', '1.5');
     },
     created: { rarity: 'rare', requiresAttunement: true, weightLb: 1.5, isMagic: true },
     async edit(form) {
-      await form.choose('Rarity', 'very rare');
+      await form.choose('Rarity', { label: 'Very rare' });
       await form.fill('Value (cp)', '50000');
     },
     edited: { rarity: 'very rare', valueCp: 50000, requiresAttunement: true },
@@ -103,12 +112,14 @@ const CASES: KindCase[] = [
 for (const c of CASES) {
   test(`create, edit and delete a ${c.one} through the form`, async ({ appPage: page }) => {
     await seedBook(page);
+    await callOk(page, 'classes', 'create', { id: 'wizard-hb', name: 'Wizard', ruleSystemId: 'dnd5e-2014', sourceId: 'HB', classType: 'class' });
     const form = await openNewForm(page, c.kind, c.one);
     await form.fill('Name', c.name);
-    await form.choose('Source', SOURCE_OPTION);
-    // The id follows the name and the book; the rule system follows the book.
+    await pickBook(form);
+    // The id follows the name and the book; the rule system follows the book (shown by name).
     await expect(form.field('Id')).toHaveValue(c.id);
-    await expect(form.field('Rule system')).toHaveValue('dnd5e-2014');
+    await expect(form.field('Rule system')).toHaveValue('D&D 5e (2014)');
+    await expect(form.field('Rule system')).toHaveAccessibleDescription(/id dnd5e-2014/);
     await c.fill(form);
     await form.createButton().click();
 
@@ -121,6 +132,8 @@ for (const c of CASES) {
     await actions.edit(c.name).click();
     const editForm = await new HomebrewForm(page, c.kind, c.one).ready();
     await expect(editForm.field('Name')).toHaveValue(c.name);
+    // A stored reference shows the name of the row it names.
+    await expect(editForm.field('Source')).toHaveValue('Homebrew Book');
     await expect(editForm.importedNote()).toHaveCount(0);
     await c.edit(editForm);
     await editForm.saveButton().click();
@@ -157,7 +170,7 @@ test('a validation error appears on the right field, and nothing is saved', asyn
   await seedBook(page);
   const form = await openNewForm(page, 'spells', 'spell');
   await form.fill('Name', 'Overpowered');
-  await form.choose('Source', SOURCE_OPTION);
+  await pickBook(form);
   await form.fill('Level', '12');
   await form.field('Level').blur();
   // The contract's schema says so as the user types: level is 0 to 9.
@@ -201,7 +214,7 @@ test("the API's refusal lands on the field it names: an id already taken", async
   await callOk(page, 'spells', 'create', { id: 'light-hb', name: 'Light', ruleSystemId: 'dnd5e-2014', sourceId: 'HB', level: 0 });
   const form = await openNewForm(page, 'spells', 'spell');
   await form.fill('Name', 'Light');
-  await form.choose('Source', SOURCE_OPTION);
+  await pickBook(form);
   await form.fill('Level', '1');
   await form.createButton().click();
   await form.expectError('Id', /already exists|already/i);
@@ -282,16 +295,74 @@ test('every browsable kind has a form; a source and a feat can be made and found
   let form = await openNewForm(page, 'sources', 'source');
   await form.fill('Title', 'Second Book');
   await form.fill('Book code', 'HB2');
-  await form.choose('Rule system', { label: 'D&D 5e (2014) (dnd5e-2014)' });
+  await form.pick('Rule system', 'D&D', 'D&D 5e (2014) (dnd5e-2014)');
   await form.createButton().click();
   await expect(new RowActions(page, 'source').edit('Second Book')).toBeVisible();
   expect(await callOk(page, 'sources', 'get', { id: 'HB2' })).toMatchObject({ fullName: 'Second Book', isOfficial: false });
 
   form = await openNewForm(page, 'feats', 'feat');
   await form.fill('Name', 'Lucky Tester');
-  await form.choose('Source', { label: 'Second Book (HB2)' });
-  await form.choose('Category', 'general');
+  await form.pick('Source', 'second', 'Second Book (HB2)');
+  await form.choose('Category', { label: 'General' });
   await form.createButton().click();
   await expect(new RowActions(page, 'feat').edit('Lucky Tester')).toBeVisible();
   expect(await callOk(page, 'feats', 'get', { id: 'lucky-tester-hb2' })).toMatchObject({ featType: 'general', sourceId: 'HB2' });
+});
+
+test('a subrace picks its parent race by name, with the keyboard; only races are offered', async ({ appPage: page }) => {
+  await seedBook(page);
+  const base = { ruleSystemId: 'dnd5e-2014', sourceId: 'HB' };
+  await callOk(page, 'races', 'batchUpsert', {
+    rows: [
+      { ...base, id: 'elf-hb', name: 'Elf', raceType: 'race' },
+      { ...base, id: 'dwarf-hb', name: 'Dwarf', raceType: 'race' },
+      { ...base, id: 'elf-high-hb', name: 'High Elf', raceType: 'subrace', parentRaceId: 'elf-hb' },
+    ],
+  });
+  const form = await openNewForm(page, 'races', 'race');
+  await form.fill('Name', 'Sea Elf');
+  await pickBook(form);
+  await form.choose('Race or subrace', { label: 'Subrace' });
+  await expect(form.field('Race or subrace')).toHaveValue('subrace');
+
+  const parent = form.field('Parent race');
+  await expect(parent).toHaveRole('combobox');
+  await parent.pressSequentially('elf');
+  const options = form.options('Parent race');
+  // The database's answer: races whose name contains "elf"; the subrace High Elf is not a parent.
+  await expect(options.getByRole('option')).toHaveText(['Elf · HB']);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(parent).toHaveValue('Elf');
+  await expect(parent).toHaveAttribute('aria-expanded', 'false');
+  await expect(parent).toHaveAccessibleDescription(/Chosen: Elf · HB, id elf-hb/);
+
+  // Typing without choosing and leaving keeps the chosen row; Escape closes the list first.
+  await parent.fill('dw');
+  await expect(options.getByRole('option')).toHaveText(['Dwarf · HB']);
+  await page.keyboard.press('Escape');
+  await expect(parent).toHaveAttribute('aria-expanded', 'false');
+  await form.field('Name').focus();
+  await expect(parent).toHaveValue('Elf');
+
+  // A name nothing has says so.
+  await parent.fill('zzz');
+  await expect(options.getByRole('option')).toHaveText(['No row matches “zzz”.']);
+  await form.field('Name').focus();
+
+  await form.createButton().click();
+  await expect(new RowActions(page, 'race').edit('Sea Elf')).toBeVisible();
+  expect(await callOk(page, 'races', 'get', { id: 'sea-elf-hb' })).toMatchObject({ raceType: 'subrace', parentRaceId: 'elf-hb', sourceId: 'HB' });
+
+  // Emptying the picker clears the stored id on save.
+  await new RowActions(page, 'race').edit('Sea Elf').click();
+  const edit = await new HomebrewForm(page, 'races', 'race').ready();
+  await expect(edit.field('Parent race')).toHaveValue('Elf');
+  await edit.field('Parent race').fill('');
+  await edit.field('Name').focus();
+  await expect(edit.field('Parent race')).toHaveAccessibleDescription(/None chosen/);
+  await edit.choose('Race or subrace', { label: 'Race' });
+  await edit.saveButton().click();
+  await expect(new RowActions(page, 'race').edit('Sea Elf')).toBeVisible();
+  expect(await callOk(page, 'races', 'get', { id: 'sea-elf-hb' })).toMatchObject({ raceType: 'race', parentRaceId: null });
 });

@@ -15,8 +15,9 @@ export interface TestServices extends MainServices {
 }
 
 /**
- * Backups for a harness that has no catalog session: every call answers `Unavailable`. Tests of
- * the backup channels pass the real session (src-main/catalog-session.ts with catalogBackups()).
+ * Backups for tests that have no catalog session: every call answers `Unavailable`. Tests of the
+ * backup channels and the Playwright harness (e2e/harness-binding.ts) pass the real session
+ * (src-main/catalog-session.ts with catalogBackups()).
  */
 export const noBackups: BackupServices = {
   listBackups: () => {

@@ -82,6 +82,23 @@ export class HomebrewForm {
     await this.field(label).selectOption(option);
   }
 
+  /**
+   * Chooses a row in the reference picker labelled `label`: types `search` into its combobox and
+   * clicks the option named `option` (its listbox holds what the database found).
+   */
+  async pick(label: string, search: string, option: string | RegExp): Promise<void> {
+    const box = this.field(label);
+    await box.fill(search);
+    await expect(box).toHaveAttribute('aria-expanded', 'true');
+    await this.options(label).getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+    await expect(box).toHaveAttribute('aria-expanded', 'false');
+  }
+
+  /** The listbox a reference picker's combobox controls. */
+  options(label: string): Locator {
+    return this.region.getByRole('listbox', { name: `${label}: matches` });
+  }
+
   async check(label: string, checked = true): Promise<void> {
     await this.field(label).setChecked(checked);
   }

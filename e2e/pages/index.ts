@@ -1,2 +1,3 @@
 export { AppShell, KIND_TITLES } from './AppShell';
 export { ListPage } from './ListPage';
+export { BackupsDialog } from './BackupsPage';

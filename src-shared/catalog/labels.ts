@@ -5,6 +5,7 @@
  */
 import type {
   ABILITIES,
+  CASTER_PROGRESSIONS,
   CLASS_TYPES,
   FEAT_TYPES,
   ITEM_RARITIES,
@@ -129,6 +130,15 @@ export const RULES_TERM_TYPE_NAMES: Names<typeof RULES_TERM_TYPES> = {
 export const PREFERRED_RULE_SYSTEM_NAMES: Names<typeof PREFERRED_RULE_SYSTEMS> = {
   'dnd5e-2014': '2014 rules',
   'dnd5e-2024': '2024 rules',
+};
+
+/** How a class gains spell slots (5etools `casterProgression`). */
+export const CASTER_PROGRESSION_NAMES: Names<typeof CASTER_PROGRESSIONS> = {
+  full: 'Full caster',
+  '1/2': 'Half caster',
+  '1/3': 'Third caster',
+  pact: 'Pact magic',
+  artificer: 'Artificer (half, rounded up)',
 };
 
 /** "0th-level" is a cantrip; the rest are ordinals as the books write them. */

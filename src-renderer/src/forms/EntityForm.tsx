@@ -9,8 +9,9 @@ import type { AppError } from '../../../src-shared/errors';
 import { navigate } from '../app/router';
 import type { BrowseKind } from '../app/route';
 import { getRow, rowLabel, type AnyRow } from '../kinds/rows';
-import { FieldInput, type ReferenceOption } from './FieldInput';
+import { FieldInput } from './FieldInput';
 import { FORM_FIELDS, KIND_WORDS, nameField, type FieldSpec } from './fields';
+import type { ReferenceRow } from './references';
 import { loadSchemas, type KindSchemas } from './schemas';
 import { buildInput, initialText, issuesByField, isRequired, suggestedId, type FieldIssue, type FormText } from './values';
 import { createRow, updateRow } from './writes';
@@ -78,7 +79,6 @@ function FormBody({ kind, schemas, row }: FormBodyProps) {
   const [apiError, setApiError] = useState<AppError | undefined>();
   /** Fields the user set by hand, so the suggested id and rule system stop following. */
   const [manual, setManual] = useState<ReadonlySet<string>>(new Set());
-  const options = useReferenceOptions(fields);
   const formRef = useRef<HTMLFormElement>(null);
   const words = KIND_WORDS[kind];
   // Bumped when a save is refused: once the errors are rendered, the first invalid field gets focus.
@@ -103,7 +103,7 @@ function FormBody({ kind, schemas, row }: FormBodyProps) {
   ];
   const formIssues = [...(submitted ? issues : []), ...apiIssues].filter((i) => i.field === undefined);
 
-  function change(spec: FieldSpec, value: string | boolean): void {
+  function change(spec: FieldSpec, value: string | boolean, picked?: ReferenceRow): void {
     setApiIssues((list) => list.filter((i) => i.field !== spec.key));
     setApiError(undefined);
     const nextManual = new Set(manual).add(spec.key);
@@ -115,9 +115,8 @@ function FormBody({ kind, schemas, row }: FormBodyProps) {
         next['id'] = suggestedId(String(next['name'] ?? ''), String(next['sourceId'] ?? ''));
       }
       // The rule system follows the chosen source until the user picks one.
-      if (spec.key === 'sourceId' && !nextManual.has('ruleSystemId')) {
-        const source = options.sources.find((o) => o.value === value);
-        if (source?.ruleSystemId) next['ruleSystemId'] = source.ruleSystemId;
+      if (spec.key === 'sourceId' && !nextManual.has('ruleSystemId') && picked?.ruleSystemId) {
+        next['ruleSystemId'] = picked.ruleSystemId;
       }
       return next;
     });
@@ -186,8 +185,7 @@ function FormBody({ kind, schemas, row }: FormBodyProps) {
           readOnly={initial !== undefined && spec.key === 'id'}
           schema={initial ? schemas.update : schemas.insert}
           errors={shownFor(spec.key)}
-          options={spec.references === 'sources' ? options.sources : spec.references === 'ruleSystems' ? options.ruleSystems : undefined}
-          onChange={(value) => change(spec, value)}
+          onChange={(value, row) => change(spec, value, row)}
           onBlur={() => setTouched((set) => new Set(set).add(spec.key))}
         />
       ))}
@@ -206,28 +204,4 @@ function FormBody({ kind, schemas, row }: FormBodyProps) {
       </p>
     </form>
   );
-}
-
-/** Choices for the reference fields: every source and rule system (a catalog has a few hundred at most). */
-function useReferenceOptions(fields: readonly FieldSpec[]): { sources: ReferenceOption[]; ruleSystems: ReferenceOption[] } {
-  const [sources, setSources] = useState<ReferenceOption[]>([]);
-  const [ruleSystems, setRuleSystems] = useState<ReferenceOption[]>([]);
-  const needsSources = fields.some((f) => f.references === 'sources');
-  useEffect(() => {
-    let current = true;
-    if (needsSources) {
-      void window.mimir.sources.list({ limit: 500, sort: { by: 'id' } }).then((result) => {
-        if (current && result.ok) {
-          setSources(result.data.items.map((s) => ({ value: s.id, label: `${s.fullName} (${s.id})`, ruleSystemId: s.ruleSystemId })));
-        }
-      });
-    }
-    void window.mimir.ruleSystems.list({ limit: 500 }).then((result) => {
-      if (current && result.ok) setRuleSystems(result.data.items.map((r) => ({ value: r.id, label: `${r.name} (${r.id})` })));
-    });
-    return () => {
-      current = false;
-    };
-  }, [needsSources]);
-  return { sources, ruleSystems };
 }

@@ -3,20 +3,13 @@
  * kind, its hint, and its errors. The errors are tied to the input (aria-invalid,
  * aria-describedby), so a screen reader reads them with the field.
  */
-import { useEffect, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { BrowseKind } from '../app/route';
-import { listRows, rowLabel } from '../kinds/rows';
 import { EntriesPreview } from './EntriesPreview';
 import type { FieldSpec } from './fields';
+import { ReferenceListPicker, ReferencePicker } from './ReferencePicker';
+import type { ReferenceRow } from './references';
 import { choicesOf } from './values';
-
-export interface ReferenceOption {
-  value: string;
-  label: string;
-  /** Sources: the rule system their rows belong to. */
-  ruleSystemId?: string;
-}
 
 export interface FieldInputProps {
   kind: BrowseKind;
@@ -27,18 +20,23 @@ export interface FieldInputProps {
   /** The schema the form validates with: the source of a choice's options. */
   schema: z.ZodType;
   errors: string[];
-  /** Choices of a source or rule system field. */
-  options: ReferenceOption[] | undefined;
-  onChange(value: string | boolean): void;
+  /** `row`: the row a reference field's picker chose. */
+  onChange(value: string | boolean, row?: ReferenceRow): void;
   onBlur(): void;
 }
 
-export function FieldInput({ kind, spec, value, required, readOnly, schema, errors, options, onChange, onBlur }: FieldInputProps) {
+/** What a choice shows for a stored code: its label (src-shared/catalog/labels.ts), else the code. */
+export function choiceLabel(spec: FieldSpec, code: string): string {
+  return spec.labels?.[code] ?? code;
+}
+
+export function FieldInput({ kind, spec, value, required, readOnly, schema, errors, onChange, onBlur }: FieldInputProps) {
   const id = `field-${spec.key}`;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const invalid = errors.length > 0;
   const describedBy = [spec.hint ? hintId : '', invalid ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const chosenId = `${id}-chosen`;
   const common = {
     id,
     name: spec.key,
@@ -62,9 +60,11 @@ export function FieldInput({ kind, spec, value, required, readOnly, schema, erro
       control = (
         <select {...common} value={text} onChange={onText}>
           <option value="">{required ? 'Choose…' : '(none)'}</option>
+          {/* A stored code this build does not list stays visible as itself. */}
+          {text !== '' && !choices.includes(text) && <option value={text}>{text}</option>}
           {choices.map((choice) => (
             <option key={choice} value={choice}>
-              {choice}
+              {choiceLabel(spec, choice)}
             </option>
           ))}
         </select>
@@ -72,21 +72,31 @@ export function FieldInput({ kind, spec, value, required, readOnly, schema, erro
       break;
     }
     case 'reference':
-      control =
-        spec.references === 'sources' || spec.references === 'ruleSystems' ? (
-          <select {...common} value={text} onChange={onText}>
-            <option value="">{required ? 'Choose…' : '(none)'}</option>
-            {/* The stored value stays selectable while the list loads or if it names a missing row. */}
-            {text !== '' && !(options ?? []).some((o) => o.value === text) && <option value={text}>{text}</option>}
-            {(options ?? []).map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        ) : (
-          <RowIdInput common={common} kind={spec.references ?? kind} value={text} onChange={onChange} />
-        );
+      control = (
+        <ReferencePicker
+          common={common}
+          label={spec.label}
+          kind={spec.references ?? kind}
+          {...(spec.filter ? { filter: spec.filter } : {})}
+          value={text}
+          readOnly={readOnly}
+          chosenId={chosenId}
+          onChange={(next, row) => onChange(next, row)}
+        />
+      );
+      break;
+    case 'references':
+      control = (
+        <ReferenceListPicker
+          common={common}
+          kind={spec.references ?? kind}
+          {...(spec.filter ? { filter: spec.filter } : {})}
+          value={text}
+          stores={spec.stores ?? 'id'}
+          label={spec.label}
+          onChange={onChange}
+        />
+      );
       break;
     case 'textarea':
     case 'json':
@@ -138,44 +148,5 @@ export function FieldInput({ kind, spec, value, required, readOnly, schema, erro
       )}
       {spec.input === 'entries' && <EntriesPreview fieldId={id} label={spec.label} text={text} />}
     </div>
-  );
-}
-
-interface RowIdInputProps {
-  common: Record<string, unknown>;
-  kind: BrowseKind;
-  value: string;
-  onChange(value: string): void;
-}
-
-/** The id of another row, with the rows whose names start with the typed text as suggestions. */
-function RowIdInput({ common, kind, value, onChange }: RowIdInputProps) {
-  const listId = `${String(common['id'])}-rows`;
-  const [suggestions, setSuggestions] = useState<{ id: string; label: string }[]>([]);
-  useEffect(() => {
-    let current = true;
-    const query = value.trim();
-    const timer = setTimeout(() => {
-      const filter = query === '' ? {} : { nameStartsWith: query.slice(0, 200) };
-      void listRows(kind, { filter, limit: 20 } as never).then((result) => {
-        if (current && result.ok) setSuggestions(result.data.items.map((row) => ({ id: String(row.id), label: rowLabel(row) })));
-      });
-    }, 150);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [kind, value]);
-  return (
-    <>
-      <input {...common} type="text" list={listId} value={value} onInput={(event) => onChange((event.currentTarget as HTMLInputElement).value)} />
-      <datalist id={listId}>
-        {suggestions.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.label}
-          </option>
-        ))}
-      </datalist>
-    </>
   );
 }

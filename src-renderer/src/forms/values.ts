@@ -27,6 +27,7 @@ export function toText(spec: FieldSpec, value: unknown): string | boolean {
     case 'entries':
       return JSON.stringify(value, null, 2);
     case 'list':
+    case 'references':
       return Array.isArray(value) ? value.join(', ') : String(value);
     default:
       return String(value);
@@ -70,6 +71,7 @@ export function fromText(spec: FieldSpec, text: string | boolean, empty: undefin
         return { ok: false, message: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
       }
     case 'list':
+    case 'references':
       return {
         ok: true,
         value: trimmed
