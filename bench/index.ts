@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --json] [-- --quick] [-- --renderer]`: the database code against raw
+ * `npm run bench [-- --json] [-- --quick] [-- --renderer] [-- --search]`: the database code against raw
  * better-sqlite3 on the same file in the same run, reported as ratios; startup and the database
  * host's responsiveness during an import as absolute figures; the catalog browser in the harness
  * (bench/renderer.ts) against the raw API calls it waits for. `--renderer` runs only that last
- * part. Timings are printed, never judged.
+ * part; `--search` only the search scenarios on MIMIR_5ETOOLS_DIR (queries, index size, import
+ * with and without the index). Timings are printed, never judged.
  *
  * Runs under vite-node because the migrations are embedded with `import.meta.glob`.
  */
@@ -25,15 +26,16 @@ import { rendererBench, type RendererFigures, type RendererSettings } from './re
 import { creatureRows, seedReferences, spellRows } from './seed';
 
 const args = process.argv.slice(2);
-const known = new Set(['--json', '--quick', '--renderer']);
+const known = new Set(['--json', '--quick', '--renderer', '--search']);
 const unknown = args.filter((a) => a !== '--' && !known.has(a) && !a.endsWith('bench/index.ts'));
 if (unknown.length > 0) {
-  console.error(`Unknown option ${unknown.join(' ')}. Usage: npm run bench [-- --json] [-- --quick] [-- --renderer]`);
+  console.error(`Unknown option ${unknown.join(' ')}. Usage: npm run bench [-- --json] [-- --quick] [-- --renderer] [-- --search]`);
   process.exit(2);
 }
 const asJson = args.includes('--json');
 const quick = args.includes('--quick');
 const rendererOnly = args.includes('--renderer');
+const searchOnly = args.includes('--search');
 
 interface Settings {
   seedRows: number;
@@ -109,7 +111,7 @@ function readScenarios(data: Dataset): Comparison[] {
 }
 
 /** Imports the 5etools folder into its own catalog, when one is given and the importer works. */
-async function fiveEtools(dir: string): Promise<Comparison[]> {
+async function fiveEtools(dir: string, { searchOnly = false } = {}): Promise<Comparison[]> {
   const source = process.env['MIMIR_5ETOOLS_DIR'];
   if (!source) {
     note('skipped: 5etools data scenarios (MIMIR_5ETOOLS_DIR not set)');
@@ -130,7 +132,7 @@ async function fiveEtools(dir: string): Promise<Comparison[]> {
       note(`skipped: 5etools data scenarios (the import of ${source} gave no spells, creatures or spell classes)`);
       return [];
     }
-    const out = readScenarios(data);
+    const out = searchOnly ? [] : readScenarios(data);
     progress(`search (${data.label})`);
     out.push(...searchScenarios(opened.catalog, settings.search, data.label));
     const size = indexSize(opened.connection.sqlite);
@@ -155,7 +157,12 @@ async function main() {
     let fullImportFigures: FullImportFigures | null = null;
     let responsivenessFigures: ResponsivenessFigures | null = null;
     let sqliteVersion = '';
-    if (!rendererOnly) {
+    if (searchOnly) {
+      results.push(...(await fiveEtools(dir, { searchOnly })));
+      const probe = openCatalog(join(dir, 'version.sqlite'));
+      sqliteVersion = probe.connection.sqlite.prepare('SELECT sqlite_version()').pluck().get() as string;
+      probe.connection.close();
+    } else if (!rendererOnly) {
       // First, so the process's peak RSS it reports is the import's.
       const full = fullImport(dir, progress);
       if ('skipped' in full) note(`skipped: full import (${full.skipped})`);
@@ -199,11 +206,12 @@ async function main() {
         responsivenessFigures = hostRun.figures;
       }
     }
-    progress(`renderer: the catalog browser in Chromium with ${settings.renderer.spells.toLocaleString('en-US')} spells`);
     let rendererFigures: RendererFigures | null = null;
-    const rendererRun = await rendererBench(dir, settings.renderer, progress);
-    if ('skipped' in rendererRun) note(`skipped: renderer (${rendererRun.skipped})`);
-    else {
+    if (!searchOnly) progress(`renderer: the catalog browser in Chromium with ${settings.renderer.spells.toLocaleString('en-US')} spells`);
+    const rendererRun = searchOnly ? { skipped: 'not run with --search' } : await rendererBench(dir, settings.renderer, progress);
+    if ('skipped' in rendererRun) {
+      if (!searchOnly) note(`skipped: renderer (${rendererRun.skipped})`);
+    } else {
       results.push(...rendererRun.results);
       rendererFigures = rendererRun.figures;
       const b = rendererFigures.bundle;

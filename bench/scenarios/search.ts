@@ -8,8 +8,8 @@
  * what the index alone costs. A typo query has no raw equivalent that finds anything; it is
  * compared with the raw statement for the correctly spelt name.
  *
- * Absolute figures: the index's size on disk, and the import time with and without the search
- * triggers (the same folder into two fresh catalogs, one with the triggers dropped).
+ * Absolute figures: the index's size on disk, and the import time with and without the index
+ * (the same folder into fresh catalogs; `importCost`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ import type Database from 'better-sqlite3';
 import type { Catalog } from '../../src-main/db/catalog';
 import { openCatalog } from '../../src-main/db/startup';
 import { matchExpression, NAME_WEIGHT, parseQuery, searchCatalog, SEARCH_TRIGGERS } from '../../src-main/db/search';
-import { compare, measure, type Budget, type Comparison } from '../harness';
+import { compare, stats, type Budget, type Comparison } from '../harness';
 
 const LIMIT = 20;
 
@@ -99,52 +99,89 @@ export function indexSize(sqlite: Database.Database): { searchBytes: number; fil
   return { searchBytes, fileBytes };
 }
 
-/** Import time into a fresh catalog with the search triggers, and into one without them. */
+type ImportVariant = 'index' | 'no-search' | 'documents-only';
+
+/**
+ * Makes a fresh catalog lack (part of) the search index for the baselines:
+ * - `no-search`: the search triggers dropped (the import then keeps up nothing of the index, and
+ *   its references resolve against an empty document table: every link broken);
+ * - `documents-only`: search_documents kept up as with the index (the references resolve
+ *   through it), but no text: the FTS5 table replaced by a plain one and the body text function
+ *   answering ''. What is left is the cost of the FTS5 index itself.
+ */
+function withoutIndex(sqlite: Database.Database, variant: ImportVariant): void {
+  if (variant === 'no-search') {
+    for (const names of Object.values(SEARCH_TRIGGERS)) for (const name of names) sqlite.exec(`DROP TRIGGER IF EXISTS ${name}`);
+  } else if (variant === 'documents-only') {
+    sqlite.exec('DROP TABLE search_terms; DROP TABLE search_index; CREATE TABLE search_index (search_index, name, body)');
+    sqlite.function('mimir_search_text', { deterministic: true, varargs: true }, () => '');
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  return sorted.length % 2 === 1 ? (sorted[Math.floor(mid)] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+/**
+ * Import time into fresh catalogs with the search index and without it (two baselines, see
+ * `withoutIndex`), in interleaved rounds (index, no-search, documents-only, …) so load drift hits
+ * all alike. Wall time is the figure; the process's CPU time per import is noted beside it, since
+ * on a shared machine it moves less with the load than wall time does.
+ */
 export async function importCost(source: string, budget: Budget): Promise<Comparison[]> {
   const { import5etools } = await import('../../src-main/import/5etools');
   const dir = mkdtempSync(join(tmpdir(), 'mimir-bench-search-'));
+  const variants: ImportVariant[] = ['index', 'no-search', 'documents-only'];
+  const wall = new Map<ImportVariant, number[]>(variants.map((v) => [v, []]));
+  const cpu = new Map<ImportVariant, number[]>(variants.map((v) => [v, []]));
   let n = 0;
-  const fresh = (withIndex: boolean) => {
+  const once = (variant: ImportVariant, record: boolean) => {
     const { catalog } = openCatalog(join(dir, `import-${n++}.sqlite`));
-    if (!withIndex) {
-      for (const names of Object.values(SEARCH_TRIGGERS)) for (const name of names) catalog.connection.sqlite.exec(`DROP TRIGGER IF EXISTS ${name}`);
+    try {
+      withoutIndex(catalog.connection.sqlite, variant);
+      const cpuStart = process.cpuUsage();
+      const start = process.hrtime.bigint();
+      import5etools(catalog, source);
+      const us = Number(process.hrtime.bigint() - start) / 1000;
+      const used = process.cpuUsage(cpuStart);
+      if (record) {
+        wall.get(variant)?.push(us);
+        cpu.get(variant)?.push(used.user + used.system);
+      }
+    } finally {
+      catalog.connection.close();
     }
-    return catalog;
   };
   try {
-    const withIndex = measure(
-      {
-        run: () => {
-          const catalog = fresh(true);
-          import5etools(catalog, source);
-          catalog.connection.close();
-        },
-      },
-      budget,
-    );
-    const without = measure(
-      {
-        run: () => {
-          const catalog = fresh(false);
-          import5etools(catalog, source);
-          catalog.connection.close();
-        },
-      },
-      budget,
-    );
-    return [
-      {
+    for (let i = 0; i < budget.warmup; i++) for (const v of variants) once(v, false);
+    for (let i = 0; i < Math.max(1, budget.minSamples); i++) for (const v of variants) once(v, true);
+    const ours = stats(wall.get('index') as number[]);
+    const cpuS = (v: ImportVariant) => median(cpu.get(v) as number[]) / 1e6;
+    const row = (variant: ImportVariant, name: string, detail: string): Comparison => {
+      const baseline = stats(wall.get(variant) as number[]);
+      return {
         group: 'search index',
-        name: 'import with the index vs without (triggers dropped)',
+        name,
         unit: 'whole import',
         itemsPerOp: 1,
-        ours: withIndex,
-        baselineName: 'no index',
-        baselineDetail: 'the same import into a catalog whose search triggers were dropped',
-        baseline: without,
-        ratio: withIndex.medianUs / without.medianUs,
+        ours,
+        baselineName: variant,
+        baselineDetail: detail,
+        baseline,
+        ratio: ours.medianUs / baseline.medianUs,
         noRate: true,
-      },
+        note: `CPU time per import (median) ${cpuS('index').toFixed(2)} s with the index vs ${cpuS(variant).toFixed(2)} s (${(cpuS('index') / cpuS(variant)).toFixed(2)}×); ${ours.samples} imports per side`,
+      };
+    };
+    return [
+      row('no-search', 'import with the index vs without (triggers dropped)', 'the same import into a catalog whose search triggers were dropped: no index, and every reference unresolved'),
+      row(
+        'documents-only',
+        'import with the index vs documents only (no FTS5)',
+        "the same import, search_documents kept up (references resolve through it), the FTS5 table replaced by a plain one and the body text ''",
+      ),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

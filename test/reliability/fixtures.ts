@@ -58,7 +58,8 @@ export function copyCatalog(file: string, dir: string, name = 'catalog.sqlite'):
  * index text of those rows is then empty, which none of these crash cases look at).
  */
 const SEARCH_FUNCTION_STAND_INS = `db.function('mimir_search_text', { varargs: true, deterministic: true }, () => '');
-    db.function('mimir_fold', { deterministic: true }, (name) => String(name).toLowerCase());`;
+    db.function('mimir_fold', { deterministic: true }, (name) => String(name).toLowerCase());
+    db.function('mimir_search_deferred', () => 0);`;
 
 /**
  * Leaves `file` with a large committed -wal that was never checkpointed, as a process killed

@@ -69,7 +69,24 @@ export function searchText(...columns: unknown[]): string {
   return parts.join('\n');
 }
 
+/**
+ * Connections inside `deferSearchIndex` (upkeep.ts): there `mimir_search_deferred()` is 1 and the
+ * insert and update triggers leave the index to the writer. Per connection, so rows saved on any
+ * other connection are indexed at once.
+ */
+const deferredConnections = new WeakSet<Database.Database>();
+
+export function isSearchIndexDeferred(sqlite: Database.Database): boolean {
+  return deferredConnections.has(sqlite);
+}
+
+export function setSearchIndexDeferred(sqlite: Database.Database, deferred: boolean): void {
+  if (deferred) deferredConnections.add(sqlite);
+  else deferredConnections.delete(sqlite);
+}
+
 export function registerSearchFunctions(sqlite: Database.Database): void {
+  sqlite.function('mimir_search_deferred', { deterministic: false }, () => (deferredConnections.has(sqlite) ? 1 : 0));
   sqlite.function('mimir_search_text', { deterministic: true, varargs: true }, (...columns: unknown[]) => searchText(...columns));
   sqlite.function('mimir_fold', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? foldName(name) : null));
   sqlite.function('mimir_own_features', { deterministic: true }, (classType: unknown, features: unknown) => ownFeatures(classType, features) as string | null);

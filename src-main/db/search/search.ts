@@ -45,6 +45,8 @@ interface Candidate {
   kind: SearchKind;
   id: string;
   name: string;
+  /** foldName(name), as search_documents holds it (mimir_fold). */
+  folded: string;
   source: string;
   ruleSystem: string;
   match: SearchMatch;
@@ -58,6 +60,7 @@ interface DocRow {
   entity_type: SearchKind;
   entity_id: string;
   name: string;
+  folded_name: string;
   source_id: string;
   rule_system_id: string;
   score: number;
@@ -76,7 +79,7 @@ const FILTERS = `
   AND (@kinds IS NULL OR d.entity_type IN (SELECT value FROM json_each(@kinds)))
   AND (@sources IS NULL OR upper(d.source_id) IN (SELECT upper(value) FROM json_each(@sources)))
   AND (@systems IS NULL OR d.rule_system_id IN (SELECT value FROM json_each(@systems)))`;
-const DOC_COLUMNS = 'd.doc_id, d.entity_type, d.entity_id, d.name, d.source_id, d.rule_system_id';
+const DOC_COLUMNS = 'd.doc_id, d.entity_type, d.entity_id, d.name, d.folded_name, d.source_id, d.rule_system_id';
 
 interface Statements {
   byFoldedName: Database.Statement;
@@ -149,6 +152,7 @@ function candidateOf(row: DocRow, match: SearchMatch, score: number, rank = 0): 
     kind: row.entity_type,
     id: row.entity_id,
     name: row.name,
+    folded: row.folded_name,
     source: row.source_id,
     ruleSystem: row.rule_system_id,
     match,
@@ -252,10 +256,60 @@ function isWanted(word: string, wanted: readonly WantedWord[]): boolean {
   return wanted.some((w) => (w.prefix ? folded.startsWith(w.token) : folded === w.token));
 }
 
-/** Whether a query word is one of the text's words (stops at the first). */
-function holdsWord(text: string, wanted: readonly WantedWord[]): boolean {
-  for (const word of text.matchAll(/[\p{L}\p{N}\p{Co}]+/gu)) if (isWanted(word[0], wanted)) return true;
+const WORD = /[\p{L}\p{N}\p{Co}]+/gu;
+/** For exec loops that set lastIndex first (never handed to matchAll, which starts at lastIndex). */
+const WORD_SCAN = /[\p{L}\p{N}\p{Co}]+/gu;
+const WORD_CHARACTER = /[\p{L}\p{N}\p{Co}]/u;
+/** Whether a word character outside ASCII is in the text (then words need the general, folding comparison). */
+function hasNonAsciiWordCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) continue;
+    // A surrogate half stands for a character outside the BMP: assume it may be a letter.
+    if ((code >= 0xd800 && code <= 0xdfff) || WORD_CHARACTER.test(text.charAt(i))) return true;
+  }
   return false;
+}
+const isAsciiWordCode = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+/**
+ * Where the first wanted word of `text` starts, and where that word ends; -1 when there is none.
+ * Searches each word with indexOf instead of visiting every word of the text; only for texts
+ * whose words are all ASCII (then a word is wanted exactly when its lower case is the token, or
+ * starts with it for a prefix), else undefined: the caller visits the words.
+ */
+function firstWantedAscii(text: string, wanted: readonly WantedWord[]): [number, number] | undefined {
+  if (hasNonAsciiWordCharacter(text)) return undefined;
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) return undefined;
+  let best = -1;
+  for (const { token, prefix } of wanted) {
+    if (token === '') continue;
+    for (let at = lower.indexOf(token); at !== -1 && (best === -1 || at < best); at = lower.indexOf(token, at + 1)) {
+      if (at > 0 && isAsciiWordCode(lower.charCodeAt(at - 1))) continue;
+      const after = at + token.length;
+      if (!prefix && after < lower.length && isAsciiWordCode(lower.charCodeAt(after))) continue;
+      best = at;
+      break;
+    }
+  }
+  if (best === -1) return [-1, -1];
+  let end = best;
+  while (end < lower.length && isAsciiWordCode(lower.charCodeAt(end))) end++;
+  return [best, end];
+}
+
+/** Where the first wanted word of `text` starts and ends, visiting its words; -1 when there is none. */
+function firstWanted(text: string, wanted: readonly WantedWord[]): [number, number] {
+  const fast = firstWantedAscii(text, wanted);
+  if (fast) return fast;
+  for (const word of text.matchAll(WORD)) if (isWanted(word[0], wanted)) return [word.index, word.index + word[0].length];
+  return [-1, -1];
+}
+
+/** Whether a query word is one of the text's words. */
+function holdsWord(text: string, wanted: readonly WantedWord[]): boolean {
+  return firstWanted(text, wanted)[0] !== -1;
 }
 
 /**
@@ -268,25 +322,27 @@ export function snippetOf(body: string, terms: readonly Term[]): { snippet: stri
   const matches: [number, number][] = [];
   let start = 0;
   let end = Math.min(text.length, SNIPPET_CHARS);
-  let windowSet = false;
-  for (const word of text.matchAll(/[\p{L}\p{N}\p{Co}]+/gu)) {
-    if (windowSet && word.index >= end) break;
-    if (!isWanted(word[0], wanted)) continue;
-    const range: [number, number] = [word.index, word.index + word[0].length];
-    if (!windowSet) {
-      windowSet = true;
-      if (range[1] > SNIPPET_CHARS - 20) {
-        start = Math.max(0, range[0] - 40);
-        const space = text.indexOf(' ', start);
-        if (space !== -1 && space < range[0]) start = space + 1;
-      }
-      end = Math.min(text.length, start + SNIPPET_CHARS);
-      if (end < text.length) {
-        const space = text.lastIndexOf(' ', end);
-        if (space > start + SNIPPET_CHARS / 2 && space >= range[1]) end = space;
-      }
+  const first = firstWanted(text, wanted);
+  const windowSet = first[0] !== -1;
+  if (windowSet) {
+    // The window around the first match, then every match inside it.
+    const range = first;
+    if (range[1] > SNIPPET_CHARS - 20) {
+      start = Math.max(0, range[0] - 40);
+      const space = text.indexOf(' ', start);
+      if (space !== -1 && space < range[0]) start = space + 1;
     }
-    if (range[1] <= end) matches.push(range);
+    end = Math.min(text.length, start + SNIPPET_CHARS);
+    if (end < text.length) {
+      const space = text.lastIndexOf(' ', end);
+      if (space > start + SNIPPET_CHARS / 2 && space >= range[1]) end = space;
+    }
+    const words = WORD_SCAN;
+    words.lastIndex = range[0];
+    for (let word = words.exec(text); word !== null && word.index < end; word = words.exec(text)) {
+      const at: [number, number] = [word.index, word.index + word[0].length];
+      if ((at[0] === range[0] || isWanted(word[0], wanted)) && at[1] <= end) matches.push(at);
+    }
   }
   if (!windowSet && end < text.length) {
     const space = text.lastIndexOf(' ', end);
@@ -398,7 +454,7 @@ export function searchCatalog(target: SearchTarget, input: SearchInput): SearchR
   const folded = foldName(query.terms.map((term) => term.tokens.join('')).join(''));
   if (folded !== '') {
     for (const row of statements.byFoldedName.all({ ...filters, folded, limit: window }) as DocRow[]) {
-      nameCandidates.push(candidateOf(row, foldName(row.name) === folded ? 'exact' : 'prefix', row.score));
+      nameCandidates.push(candidateOf(row, row.folded_name === folded ? 'exact' : 'prefix', row.score));
     }
   }
   for (const row of statements.inNames.all({ ...filters, match: nameMatchExpression(query), limit: window + nameCandidates.length }) as DocRow[]) {
@@ -472,7 +528,7 @@ export function searchCatalog(target: SearchTarget, input: SearchInput): SearchR
 function groupPrintings(ranked: readonly Candidate[], prefer: string | undefined): Candidate[] {
   const groups = new Map<string, Candidate[]>();
   for (const candidate of ranked) {
-    const key = `${candidate.kind}\u0000${foldName(candidate.name)}`;
+    const key = `${candidate.kind}\u0000${candidate.folded}`;
     const group = groups.get(key);
     if (group) group.push(candidate);
     else groups.set(key, [candidate]);

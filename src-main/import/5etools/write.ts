@@ -27,6 +27,7 @@ import { PROVENANCE_KEYS } from '../../../src-shared/catalog/tables/columns';
 import { fail } from '../../../src-shared/errors';
 import { allTables, type Catalog } from '../../db/catalog';
 import { referencesAfterImport } from '../../db/references';
+import { deferSearchIndex, type DeferredSearchIndex } from '../../db/search';
 import { TABLES, type PreparedImport, type Row } from './prepare';
 import { RULE_SYSTEM_ROWS } from './rule-system';
 import {
@@ -320,54 +321,67 @@ function sync(catalog: Catalog, dataDir: string, prepared: PreparedImport, optio
   if (!dryRun) catalog.ruleSystems.batchUpsert(RULE_SYSTEM_ROWS);
 
   const plans: KindPlan[] = [];
-  for (const kind of IMPORT_KINDS) {
-    check();
-    const sync = tableSync(sqlite, catalogEntities[TABLES[kind].key].table);
-    const plan = planKind(kind, sync, prepared.rows[kind], report.conflicts);
-    plans.push(plan);
-    const count = counts[kind];
-    const changes = report.changes[kind];
-    // Rows in the prepared order: parents come before their children.
-    for (let at = 0; at < plan.rows.length; at += BATCH_SIZE) {
-      check();
-      const end = Math.min(at + BATCH_SIZE, plan.rows.length);
-      for (let i = at; i < end; i += 1) {
-        const row = plan.rows[i] as Row;
-        const action = plan.actions[i] as Action;
-        if (action === 'insert') {
-          if (!dryRun) sync.insert.run(sync.encode(row));
-          count.inserted += 1;
-          changes.inserted.push(row.id);
-        } else if (action === 'update') {
-          if (!dryRun) {
-            const values = sync.encode(row);
-            sync.update.run([...values.slice(1), row.id]);
-          }
-          count.updated += 1;
-          changes.updated.push(row.id);
-        } else if (action === 'unchanged') count.unchanged += 1;
-        else count.conflicts += 1;
-      }
-      done += end - at;
-      options.onProgress?.({ stage: 'writing', done, total, kind });
-    }
-    if (plan.rows.length === 0) options.onProgress?.({ stage: 'writing', done, total, kind });
-  }
-
-  // Removal last, dependants' kinds first (none of the kinds point at a later kind's rows).
   const skippedKeys = new Set(prepared.skipped.map((s) => `${s.kind}|${s.name.toLowerCase()}|${s.source}`));
-  for (const plan of [...plans].reverse()) {
-    if (plan.candidates.length === 0) continue;
-    check();
-    const { remove, kept } = planRemoval(plan, skippedKeys);
-    for (const id of remove) if (!dryRun) plan.sync.remove.run(id);
-    const count = counts[plan.kind];
-    count.removed = remove.length;
-    count.keptReferenced = kept.filter((k) => k.reason === 'referenced').length;
-    count.keptSkipped = kept.length - count.keptReferenced;
-    report.changes[plan.kind].removed.push(...remove);
-    report.kept.push(...kept);
-  }
+  // The rows go in with the search index's per-row triggers suspended; the index takes the rows
+  // written in one statement per kind afterwards (src-main/db/search/upkeep.ts), in this transaction.
+  const writeRows = (index: DeferredSearchIndex | null) => {
+    for (const kind of IMPORT_KINDS) {
+      check();
+      const sync = tableSync(sqlite, catalogEntities[TABLES[kind].key].table);
+      const plan = planKind(kind, sync, prepared.rows[kind], report.conflicts);
+      plans.push(plan);
+      const count = counts[kind];
+      const changes = report.changes[kind];
+      index?.beforeUpdate(sync.name, plan.rows.filter((_, i) => plan.actions[i] === 'update').map((row) => row.id));
+      // Rows in the prepared order: parents come before their children.
+      for (let at = 0; at < plan.rows.length; at += BATCH_SIZE) {
+        check();
+        const end = Math.min(at + BATCH_SIZE, plan.rows.length);
+        for (let i = at; i < end; i += 1) {
+          const row = plan.rows[i] as Row;
+          const action = plan.actions[i] as Action;
+          if (action === 'insert') {
+            if (!dryRun) sync.insert.run(sync.encode(row));
+            count.inserted += 1;
+            changes.inserted.push(row.id);
+          } else if (action === 'update') {
+            if (!dryRun) {
+              const values = sync.encode(row);
+              sync.update.run([...values.slice(1), row.id]);
+            }
+            count.updated += 1;
+            changes.updated.push(row.id);
+          } else if (action === 'unchanged') count.unchanged += 1;
+          else count.conflicts += 1;
+        }
+        done += end - at;
+        options.onProgress?.({ stage: 'writing', done, total, kind });
+      }
+      if (plan.rows.length === 0) options.onProgress?.({ stage: 'writing', done, total, kind });
+    }
+
+    // Removal last, dependants' kinds first (none of the kinds point at a later kind's rows).
+    for (const plan of [...plans].reverse()) {
+      if (plan.candidates.length === 0) continue;
+      check();
+      const { remove, kept } = planRemoval(plan, skippedKeys);
+      for (const id of remove) if (!dryRun) plan.sync.remove.run(id);
+      const count = counts[plan.kind];
+      count.removed = remove.length;
+      count.keptReferenced = kept.filter((k) => k.reason === 'referenced').length;
+      count.keptSkipped = kept.length - count.keptReferenced;
+      report.changes[plan.kind].removed.push(...remove);
+      report.kept.push(...kept);
+    }
+    // Before the references: they resolve names through search_documents.
+    for (const plan of plans) {
+      check();
+      const changes = report.changes[plan.kind];
+      index?.indexWritten(plan.sync.name, [...changes.inserted, ...changes.updated]);
+    }
+  };
+  if (dryRun) writeRows(null);
+  else deferSearchIndex(sqlite, writeRows);
 
   for (const kind of IMPORT_KINDS) {
     const count = counts[kind];
