@@ -130,7 +130,7 @@ export const CREATURE_ENVIRONMENTS = [
 /**
  * Kinds of rules term (the `rules_terms` table), each from its 5etools collection: `condition`,
  * `disease`, `status` (conditionsdiseases.json), `variantrule` (variantrules.json), `action`,
- * `sense`, `skill`. Migration 0017's CHECK lists the same values.
+ * `sense`, `skill`. Migration 0018's CHECK lists the same values.
  */
 export const RULES_TERM_TYPES = ['condition', 'disease', 'status', 'variant-rule', 'action', 'sense', 'skill'] as const;
 
