@@ -11,7 +11,7 @@
  *   gap between animation frames while the grid scrolls 20 rows per frame;
  * - the renderer bundle size.
  *
- * The baselines are the raw `window.mimir.spells.list` / `get` calls the page makes for the same
+ * The baselines are the raw `window.mimir.spells.summaries` / `get` calls the page makes for the same
  * queries, timed in the page in the same run: the difference is what the renderer adds. Timings
  * are reported, never judged.
  */
@@ -165,7 +165,7 @@ export async function rendererBench(dir: string, settings: RendererSettings, log
       for (let i = 0; i < ${settings.samples}; i++) {
         const text = ${JSON.stringify(SEARCHES)}[i % ${SEARCHES.length}];
         const t0 = performance.now();
-        await window.mimir.spells.list({ filter: { nameContains: text, isReprinted: false }, limit: 100, offset: 0 });
+        await window.mimir.spells.summaries({ filter: { nameContains: text, isReprinted: false }, limit: 100, offset: 0 });
         out.push(performance.now() - t0);
       }
       return out;
@@ -194,7 +194,7 @@ export async function rendererBench(dir: string, settings: RendererSettings, log
       for (let i = 0; i < ${settings.samples}; i++) {
         const filter = i % 2 === 0 ? { isReprinted: false, school: schools[Math.floor(i / 2) % 8] } : { isReprinted: false };
         const t0 = performance.now();
-        await window.mimir.spells.list({ filter, limit: 100, offset: 0 });
+        await window.mimir.spells.summaries({ filter, limit: 100, offset: 0 });
         out.push(performance.now() - t0);
       }
       return out;
@@ -266,8 +266,8 @@ export async function rendererBench(dir: string, settings: RendererSettings, log
         unit,
         itemsPerOp: 1,
         ours: stats(us(keystrokes)),
-        baselineName: 'raw list call',
-        baselineDetail: 'window.mimir.spells.list({ filter: { nameContains, isReprinted: false }, limit: 100 }) timed in the page: the IPC round trip and the query the list waits for',
+        baselineName: 'raw summaries call',
+        baselineDetail: 'window.mimir.spells.summaries({ filter: { nameContains, isReprinted: false }, limit: 100 }) timed in the page: the IPC round trip and the query the list waits for (the list asks for list rows, not whole rows)',
         baseline: stats(us(rawSearch)),
         noRate: true,
       },
@@ -277,7 +277,7 @@ export async function rendererBench(dir: string, settings: RendererSettings, log
         unit,
         itemsPerOp: 1,
         ours: stats(us(facets)),
-        baselineName: 'raw list call',
+        baselineName: 'raw summaries call',
         baseline: stats(us(rawFacet)),
         noRate: true,
       },

@@ -7,11 +7,11 @@
  */
 import { ENTITY_KEYS, type EntityKey } from './catalog/entity-keys';
 
-export const ENTITY_VERBS = ['create', 'get', 'update', 'delete', 'list', 'count', 'batchUpsert'] as const;
+export const ENTITY_VERBS = ['create', 'get', 'update', 'delete', 'list', 'summaries', 'count', 'batchUpsert'] as const;
 export type EntityVerb = (typeof ENTITY_VERBS)[number];
 
 /** Entity verbs that only read (answered by the reader worker). */
-export const READ_VERBS = ['get', 'list', 'count'] as const satisfies readonly EntityVerb[];
+export const READ_VERBS = ['get', 'list', 'summaries', 'count'] as const satisfies readonly EntityVerb[];
 
 /**
  * The verbs each table exposes over IPC. Content tables take the whole set; `importLog` is the

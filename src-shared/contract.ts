@@ -24,6 +24,7 @@ import {
   type IdOf,
   type Page,
   type RowOf,
+  type SummaryOf,
   type UpsertResult,
 } from './catalog/define';
 import { catalogEntities, ENTITY_KEYS, type CatalogEntities, type EntityKey } from './catalog/entities';
@@ -81,6 +82,8 @@ function allEntityChannels<K extends EntityKey, D extends EntityDefinition>(key:
     update: channel<RowOf<D>>()(`${key}:update`, 'writer', z.strictObject({ id, patch: definition.update as D['update'] })),
     delete: channel<{ id: IdOf<D> }>()(`${key}:delete`, 'writer', z.strictObject({ id })),
     list: channel<Page<RowOf<D>>>()(`${key}:list`, 'reader', list),
+    /** `list`'s page with list rows: scalar columns and reprint links, no rules text (SummaryOf). */
+    summaries: channel<Page<SummaryOf<D>>>()(`${key}:summaries`, 'reader', list),
     count: channel<number>()(`${key}:count`, 'reader', z.strictObject({ filter: filter.optional() })),
     batchUpsert: channel<UpsertResult>()(
       `${key}:batchUpsert`,

@@ -156,11 +156,15 @@ describe('contract types', () => {
     expectTypeOf<keyof MimirApi['spells']>().toEqualTypeOf<EntityVerb>();
     expectTypeOf<keyof MimirApi['db']>().toEqualTypeOf<'status' | 'check'>();
     expectTypeOf<keyof MimirApi['import']>().toEqualTypeOf<'fiveEtools' | 'cancel'>();
-    expectTypeOf<keyof MimirApi['importLog']>().toEqualTypeOf<'get' | 'list' | 'count'>();
+    expectTypeOf<keyof MimirApi['importLog']>().toEqualTypeOf<'get' | 'list' | 'summaries' | 'count'>();
 
     expectTypeOf<MimirApi['spells']['get']>().parameter(0).toEqualTypeOf<{ id: string }>();
     expectTypeOf<MimirApi['spells']['get']>().returns.toEqualTypeOf<Promise<Result<SpellRow>>>();
     expectTypeOf<MimirApi['spells']['list']>().returns.toEqualTypeOf<Promise<Result<Page<SpellRow>>>>();
+    // A list row: the scalar columns and the reprint links, no rules text or other JSON.
+    type SpellSummary = Awaited<ReturnType<MimirApi['spells']['summaries']>> extends Result<Page<infer R>> ? R : never;
+    expectTypeOf<SpellSummary>().toEqualTypeOf<Omit<SpellRow, 'entries' | 'castingTime' | 'range' | 'components' | 'duration' | 'savingThrow' | 'damageType' | 'upcastInfo' | 'classes' | 'unmapped'>>();
+    expectTypeOf<MimirApi['spells']['summaries']>().parameter(0).toEqualTypeOf<Parameters<MimirApi['spells']['list']>[0]>();
     expectTypeOf<MimirApi['items']['create']>().returns.toEqualTypeOf<Promise<Result<ItemRow>>>();
     expectTypeOf<MimirApi['spells']['count']>().returns.toEqualTypeOf<Promise<Result<number>>>();
     expectTypeOf<MimirApi['db']['status']>().returns.toEqualTypeOf<Promise<Result<DbStatus>>>();

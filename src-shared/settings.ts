@@ -1,5 +1,5 @@
 /**
- * User settings kept in the catalog (`settings` table, migration 0018), as the API sees them:
+ * User settings kept in the catalog (`settings` table, migration 0019), as the API sees them:
  * every key with its type and default, and the input of `settings:update`.
  */
 import { z } from 'zod';

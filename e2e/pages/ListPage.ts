@@ -49,7 +49,8 @@ export class ListPage {
   /**
    * The row whose first cell (the name) is `name` (followed by a printings marker or nothing).
    * Rows are positional DOM elements: after changing a facet or the search, wait for the new rows
-   * (`expectRows`) before clicking one, or the click may land on the row that replaces it.
+   * (`expectRows`) before clicking one. While the new answer is pending the grid is `aria-busy`
+   * and ignores clicks on its rows (so a click never opens the row that replaces the aimed one).
    */
   row(name: string): Locator {
     return this.rows.filter({ has: this.page.getByRole('gridcell', { name: new RegExp(`^${escapeRegExp(name)}(\\s|$)`) }) });

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PAGE_SIZE, type InsertOf } from '../../src-shared/catalog/define';
 import type { CatalogEntities, EntityKey } from '../../src-shared/catalog/entities';
+import { SIZE_CODES } from '../../src-shared/catalog/enums';
 import { catchError, openMigrated, seedRuleSystemAndSource, type MigratedCatalog } from '../../test/helpers';
 import { ENTITY_TABLES, idsOf, repositoryOf, samples, snapshot, type AnyRepository } from '../../test/entity-samples';
 import type { Catalog } from './catalog';
@@ -350,6 +351,30 @@ describe('creatures', () => {
     expect(idsOf(creatures().list({ sort: { by: 'crValue', direction: 'desc' } }))).toEqual([...ascending].reverse());
   });
 
+  it('sorts by size in rank order (SIZE_CODES: Tiny → Huge), not alphabetically, then id', () => {
+    const ascending = [
+      'rat-phb',
+      'goblin-phb',
+      'kobold-phb',
+      'acolyte-phb',
+      'avatar-of-death-phb',
+      'bugbear-phb',
+      'mage-phb',
+      'shadow-phb',
+      'ogre-phb',
+      'young-red-dragon-phb',
+      'adult-red-dragon-phb',
+    ];
+    expect(idsOf(creatures().list({ sort: { by: 'size' } }))).toEqual(ascending);
+    // Pages of a ranked sort agree with the whole list.
+    const paged = [0, 4, 8].flatMap((offset) => idsOf(creatures().list({ sort: { by: 'size' }, limit: 4, offset })));
+    expect(paged).toEqual(ascending);
+    const ranks = creatures()
+      .list({ sort: { by: 'size', direction: 'desc' } })
+      .items.map((row) => SIZE_CODES.indexOf(row.size as (typeof SIZE_CODES)[number]));
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+  });
+
   it('crValue is computed from the challenge rating', () => {
     expect(creatures().get('kobold-phb').crValue).toBe(0.125);
     expect(creatures().get('shadow-phb').crValue).toBe(0.5);
@@ -468,6 +493,25 @@ describe('items', () => {
       'dagger-phb',
       'longsword-phb',
       'plate-armor-phb',
+    ]);
+  });
+
+  it('sorts by rarity in rank order (ITEM_RARITIES: common → rare), mundane (NULL) first, then id', () => {
+    expect(idsOf(items().list({ sort: { by: 'rarity' } }))).toEqual([
+      'dagger-phb',
+      'longsword-phb',
+      'plate-armor-phb',
+      'torch-phb',
+      'potion-of-healing-phb',
+      '+1-longsword-phb',
+      '+1-wand-of-the-war-mage-phb',
+      'adamantine-plate-armor-phb',
+      'bag-of-holding-phb',
+      'ring-of-protection-phb',
+    ]);
+    expect(idsOf(items().list({ sort: { by: 'rarity', direction: 'desc' }, filter: { isMagic: true }, limit: 2 }))).toEqual([
+      'ring-of-protection-phb',
+      'bag-of-holding-phb',
     ]);
   });
 

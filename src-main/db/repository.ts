@@ -19,7 +19,9 @@ import {
   type Page,
   type RowOf,
   type UpdateOf,
+  type SummaryOf,
   type UpsertResult,
+  summaryKeys,
 } from '../../src-shared/catalog/define';
 import { nowIso } from '../../src-shared/catalog/tables/columns';
 import { PROVENANCE_KEYS } from '../../src-shared/catalog/tables/columns';
@@ -45,6 +47,8 @@ export interface Repository<D extends EntityDefinition> {
   delete(id: IdOf<D>): { id: IdOf<D> };
   /** One page of rows matching the filter, sorted, with the total count. */
   list(input?: ListInputOf<D>): Page<RowOf<D>>;
+  /** The same page as `list`, each row without its JSON columns but `reprintedAs` (`SummaryOf`). */
+  summaries(input?: ListInputOf<D>): Page<SummaryOf<D>>;
   count(filter?: FilterOf<D>): number;
   /** Inserts or updates every row in one transaction: all or nothing. */
   batchUpsert(rows: InsertOf<D>[]): UpsertResult;
@@ -280,6 +284,7 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
       .prepare();
   }
 
+  const summaryColumns = Object.fromEntries(summaryKeys(definition).map((key) => [key, columns[key] as SQLiteColumn]));
   const listStatements = new StatementCache<ReturnType<typeof buildList>>();
   function buildList(filters: FilterPart[], sortBy: string, direction: 'asc' | 'desc') {
     const conditions: SQL[] = filters.map(({ key, form }) => {
@@ -288,9 +293,20 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
       return spec.where(sql`${sql.placeholder(`f_${key}`)}`, form);
     });
     const where = conditions.length > 0 ? and(...conditions) : undefined;
-    const sortColumn = definition.sortable[sortBy] as SQLiteColumn;
+    const sortColumn = definition.sortable[sortBy] as SQLiteColumn | SQL;
     const order = direction === 'desc' ? desc(sortColumn) : asc(sortColumn);
     const tiebreak = sortColumn === idColumn ? [] : [direction === 'desc' ? desc(idColumn) : asc(idColumn)];
+    // The page is chosen first by rowid alone (filter, sort, limit, offset), then only its rows
+    // are read whole: filtering, sorting and skipping `offset` rows then touch the indexes and
+    // sort keys, not the wide rows with their JSON entries (2–4× faster for a facet sorted by
+    // name on 25,000 spells). The id tiebreak makes the order total, so both orders agree.
+    const page = db
+      .select({ rowid: sql`${sql.identifier(getTableConfig(table).name)}.rowid` })
+      .from(table)
+      .where(where)
+      .orderBy(order, ...tiebreak)
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'));
     // Each prepared on first use: count() needs only the count, which also works on an older
     // schema (a catalog opened without migrating) that lacks some of the columns.
     return {
@@ -298,10 +314,16 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
         db
           .select()
           .from(table)
-          .where(where)
+          .where(sql`${sql.identifier(getTableConfig(table).name)}.rowid IN (${page})`)
           .orderBy(order, ...tiebreak)
-          .limit(sql.placeholder('limit'))
-          .offset(sql.placeholder('offset'))
+          .prepare(),
+      ),
+      summaries: once(() =>
+        db
+          .select(summaryColumns)
+          .from(table)
+          .where(sql`${sql.identifier(getTableConfig(table).name)}.rowid IN (${page})`)
+          .orderBy(order, ...tiebreak)
           .prepare(),
       ),
       count: once(() => db.select({ n: count() }).from(table).where(where).prepare()),
@@ -435,6 +457,17 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
       }
     },
 
+    summaries(input = {}) {
+      const { statements, params, limit, offset } = listQuery(input);
+      try {
+        const items = statements.summaries().all({ ...params, limit, offset }) as SummaryOf<D>[];
+        const total = statements.count().get(params)?.n ?? 0;
+        return { items, total, limit, offset };
+      } catch (error) {
+        throw toCatalogError(error, { entity });
+      }
+    },
+
     count(filter) {
       const parsed = validate(countSchema, filter, `${label} filter`);
       const { parts, params, shape } = filterQuery(parsed as Record<string, unknown> | undefined);
@@ -489,6 +522,7 @@ export function createRepository<D extends EntityDefinition>(definition: D, cont
     update: guard(methods.update),
     delete: guard(methods.delete),
     list: guard(methods.list),
+    summaries: guard(methods.summaries),
     count: guard(methods.count),
     batchUpsert: guard(methods.batchUpsert),
     explainList: guard(methods.explainList),

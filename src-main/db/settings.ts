@@ -1,5 +1,5 @@
 /**
- * The user's settings stored in the catalog (`settings`, migration 0018): read with defaults,
+ * The user's settings stored in the catalog (`settings`, migration 0019): read with defaults,
  * changed only through `updateSettings`, which validates first (a bad value is ValidationFailed
  * and nothing is written). The preferred rule system decides how references without a source
  * resolve (references/references.ts), so changing it re-resolves every row's references in the

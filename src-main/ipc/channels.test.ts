@@ -9,7 +9,7 @@
  */
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_PAGE_SIZE } from '../../src-shared/catalog/define';
+import { MAX_PAGE_SIZE, summaryKeys } from '../../src-shared/catalog/define';
 import { catalogEntities, ENTITY_KEYS, type EntityKey } from '../../src-shared/catalog/entities';
 import { samples, ENTITY_TABLES, type EntityTable } from '../../test/entity-samples';
 import { tempDir } from '../../test/helpers';
@@ -470,6 +470,36 @@ const entityVerbCases: Record<EntityVerb, (key: EntityKey, spec: EntitySpec) => 
     it('ValidationFailed for an unknown sort column and a negative offset', async () => {
       const error = await rejected(key, 'list', { sort: { by: 'secretColumn' }, offset: -1 }, 'ValidationFailed');
       expect(pathsOf(error)).toEqual(expect.arrayContaining([['sort', 'by'], ['offset']]));
+    });
+  },
+
+  summaries(key, spec) {
+    it("list's page, each row without its JSON columns except reprintedAs", async () => {
+      const [first] = [await create(key, 1), await create(key, 2)];
+      const page = await ok<{ items: Row[]; total: number }>(key, 'summaries', { filter: spec.filter.match });
+      const whole = await ok<{ items: Row[]; total: number }>(key, 'list', { filter: spec.filter.match });
+      expect(page.total).toBe(whole.total);
+      expect(page.items.map(idOf)).toEqual([idOf(first)]);
+      const keys = summaryKeys(catalogEntities[key]);
+      expect(page.items[0]).toEqual(Object.fromEntries(keys.map((k) => [k, (first as Row)[k]])));
+      const dropped = Object.keys(first as Row).filter((k) => !keys.includes(k));
+      if ('entries' in (first as Row)) expect(dropped).toContain('entries');
+      const none = await ok<{ items: Row[]; total: number }>(key, 'summaries', { filter: spec.filter.miss });
+      expect(none).toMatchObject({ items: [], total: 0 });
+    });
+    it('sorts and pages like list', async () => {
+      await create(key, 1);
+      await create(key, 2);
+      const input = { sort: { by: 'id', direction: 'desc' }, limit: 1, offset: 1 };
+      const page = await ok<{ items: Row[]; total: number; limit: number; offset: number }>(key, 'summaries', input);
+      const whole = await ok<{ items: Row[]; total: number; limit: number; offset: number }>(key, 'list', input);
+      expect({ ...page, items: page.items.map(idOf) }).toEqual({ ...whole, items: whole.items.map(idOf) });
+    });
+    it('ValidationFailed as list: unknown filter, page size over the cap', async () => {
+      const error = await rejected(key, 'summaries', { filter: { klass: 'wizard' } }, 'ValidationFailed');
+      expect(pathsOf(error)).toEqual([['filter', 'klass']]);
+      const capped = await rejected(key, 'summaries', { limit: 10_000 }, 'ValidationFailed');
+      expect(pathsOf(capped)).toEqual([['limit']]);
     });
   },
 

@@ -6,7 +6,10 @@
  * here without bundling drizzle or zod; the table and shape files re-export what they use.
  */
 
-/** Creature and race sizes: Fine, Diminutive, Tiny, Small, Medium, Large, Huge, Gargantuan, Colossal, Varies. */
+/**
+ * Creature and race sizes: Fine, Diminutive, Tiny, Small, Medium, Large, Huge, Gargantuan, Colossal, Varies.
+ * Listed in rank order (smallest first): sorting by size follows this order (`byRank` in define.ts).
+ */
 export const SIZE_CODES = ['F', 'D', 'T', 'S', 'M', 'L', 'H', 'G', 'C', 'V'] as const;
 
 export const ABILITIES = ['str', 'dex', 'con', 'int', 'wis', 'cha'] as const;
@@ -22,6 +25,7 @@ export const CASTER_PROGRESSIONS = ['full', '1/2', '1/3', 'pact', 'artificer'] a
 /** Spell schools as 5etools codes them: Abjuration, Conjuration, Divination, Enchantment, Illusion, Necromancy, Transmutation, Evocation. */
 export const SPELL_SCHOOLS = ['A', 'C', 'D', 'E', 'I', 'N', 'T', 'V'] as const;
 
+/** Item rarities in rank order (common first): sorting by rarity follows this order (`byRank` in define.ts). */
 export const ITEM_RARITIES = [
   'common',
   'uncommon',
@@ -130,7 +134,7 @@ export const CREATURE_ENVIRONMENTS = [
 /**
  * Kinds of rules term (the `rules_terms` table), each from its 5etools collection: `condition`,
  * `disease`, `status` (conditionsdiseases.json), `variantrule` (variantrules.json), `action`,
- * `sense`, `skill`. Migration 0018's CHECK lists the same values.
+ * `sense`, `skill`. Migration 0019's CHECK lists the same values.
  */
 export const RULES_TERM_TYPES = ['condition', 'disease', 'status', 'variant-rule', 'action', 'sense', 'skill'] as const;
 

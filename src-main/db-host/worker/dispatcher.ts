@@ -114,6 +114,7 @@ function entityHandlers(catalog: Catalog, key: EntityKey): Partial<Record<Entity
     },
     // The list schema itself is strict and reports every unknown key: only the object is checked here.
     list: (input) => repo.list(envelope(name('list'), input, Object.keys(input ?? {}), [])),
+    summaries: (input) => repo.summaries(envelope(name('summaries'), input, Object.keys(input ?? {}), [])),
     count: (input) => {
       const { filter } = envelope(name('count'), input ?? {}, ['filter'], []);
       return within(['filter'], () => repo.count(filter));

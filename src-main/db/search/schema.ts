@@ -19,6 +19,6 @@ export const SEARCH_TRIGGERS: Readonly<Record<string, readonly string[]>> = {
       [`${kind}_search_after_insert`, `${kind}_search_after_update`, `${kind}_search_after_delete`, `${kind}_references_after_delete`],
     ]),
   ),
-  // Rules terms are not in the search index, but their references go with them (migration 0018).
+  // Rules terms are not in the search index, but their references go with them (migration 0019).
   rules_terms: ['rules_terms_references_after_delete'],
 };

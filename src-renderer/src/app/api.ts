@@ -2,7 +2,7 @@
  * Small hooks over `window.mimir` shared by every screen: a call whose answer may arrive out of
  * order (only the latest one counts), and a subscription to the catalog's change events.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { EventName } from '../../../src-shared/channels';
 import type { EventPayload } from '../../../src-shared/contract';
 
@@ -20,7 +20,9 @@ export type QueryState<T> =
 export function useApi<T>(call: () => Promise<Result<T>>, deps: readonly unknown[]): QueryState<T> {
   const [state, setState] = useState<QueryState<T>>({ state: 'loading' });
   const latest = useRef(0);
-  useEffect(() => {
+  // A layout effect: the call starts right after the render that asks for it. Preact runs plain
+  // effects after the next animation frame, a frame's delay before every detail view's `get`.
+  useLayoutEffect(() => {
     const id = ++latest.current;
     setState((previous) => ({ state: 'loading', ...(previous.data !== undefined ? { data: previous.data } : {}) }));
     call().then(

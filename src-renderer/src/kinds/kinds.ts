@@ -18,7 +18,7 @@ import {
   spellLevelName,
 } from '../../../src-shared/catalog/labels';
 import type { BrowseKind } from '../app/route';
-import type { ListInputFor, RowOf } from './rows';
+import type { ListInputFor, SummaryRowOf } from './rows';
 
 export type FilterKey<K extends BrowseKind> = keyof NonNullable<ListInputFor<K>['filter']> & string;
 export type SortKey<K extends BrowseKind> = NonNullable<ListInputFor<K>['sort']>['by'];
@@ -58,7 +58,8 @@ export interface Column<K extends BrowseKind> {
   label: string;
   /** Relative width (CSS grid `fr`). */
   width: number;
-  value(row: RowOf<K>): string;
+  /** From the list row (`summaries`: no rules text or other JSON columns but the reprint links). */
+  value(row: SummaryRowOf<K>): string;
   sort?: SortKey<K>;
 }
 

@@ -13,6 +13,9 @@ type OkData<R> = R extends Promise<infer A> ? (A extends { ok: true; data: infer
 /** The row type of one kind, as `get` returns it. */
 export type RowOf<K extends BrowseKind> = OkData<ReturnType<MimirApi[K]['get']>>;
 export type AnyRow = RowOf<BrowseKind>;
+/** A row as a list shows it (`summaries`): scalar columns and reprint links, no rules text. */
+export type SummaryRowOf<K extends BrowseKind> = OkData<ReturnType<MimirApi[K]['summaries']>>['items'][number];
+export type AnySummaryRow = SummaryRowOf<BrowseKind>;
 /** The `list` input of one kind (its own filter and sort keys). */
 export type ListInputFor<K extends BrowseKind> = Parameters<MimirApi[K]['list']>[0];
 
@@ -29,4 +32,10 @@ export function getRow<K extends BrowseKind>(kind: K, id: string): Promise<Resul
 export function listRows<K extends BrowseKind>(kind: K, input: ListInputFor<K>): Promise<Result<Page<RowOf<K>>>> {
   const api = window.mimir[kind] as unknown as { list(input: ListInputFor<K>): Promise<Result<Page<RowOf<K>>>> };
   return api.list(input);
+}
+
+/** One page of list rows (`summaries`): what the list views show, a fraction of the whole rows' size. */
+export function listSummaries<K extends BrowseKind>(kind: K, input: ListInputFor<K>): Promise<Result<Page<SummaryRowOf<K>>>> {
+  const api = window.mimir[kind] as unknown as { summaries(input: ListInputFor<K>): Promise<Result<Page<SummaryRowOf<K>>>> };
+  return api.summaries(input);
 }

@@ -3,10 +3,11 @@
  * bounds, and "Hide superseded printings". Every change is a new URL (a history entry: Back undoes
  * it); the list follows the URL.
  */
+import { memo } from 'preact/compat';
 import type { BrowseKind } from '../app/route';
 import { kindConfig, type Facet, type FacetOption } from '../kinds/kinds';
 import { useFacetOptions } from './options';
-import { ALL_PRINTINGS, PRINTINGS_PARAM, joinValues, showsAllPrintings, splitValues, type Params } from './query';
+import { ALL_PRINTINGS, PRINTINGS_PARAM, SEARCH_PARAM, joinValues, showsAllPrintings, splitValues, type Params } from './query';
 
 export interface FacetPanelProps {
   kind: BrowseKind;
@@ -16,7 +17,21 @@ export interface FacetPanelProps {
   onClear(): void;
 }
 
-export function FacetPanel({ kind, params, onChange, onClear }: FacetPanelProps) {
+/**
+ * Re-rendered only when the kind or the URL parameters change, not when a page of rows arrives or
+ * a row is opened. The handlers build on the URL as it is when they run, so an older pair of
+ * handlers does the same as a newer one.
+ */
+export const FacetPanel = memo(FacetPanelView, (a, b) => a.kind === b.kind && sameParams(a.params, b.params));
+
+/** Equal but for the name search, which the panel does not show. */
+function sameParams(a: Params, b: Params): boolean {
+  const keys = (params: Params) => Object.keys(params).filter((key) => key !== SEARCH_PARAM);
+  const those = keys(a);
+  return those.length === keys(b).length && those.every((key) => a[key] === b[key]);
+}
+
+function FacetPanelView({ kind, params, onChange, onClear }: FacetPanelProps) {
   const config = kindConfig(kind);
   return (
     <aside class="facets" aria-label="Filters">

@@ -14,7 +14,7 @@ import { announce } from '../app/notices';
 import { currentRoute, navigate, replace } from '../app/router';
 import { formatRoute, type BrowseRoute } from '../app/route';
 import { kindConfig, type Column } from '../kinds/kinds';
-import type { AnyRow } from '../kinds/rows';
+import type { AnySummaryRow } from '../kinds/rows';
 import { FacetPanel } from './FacetPanel';
 import { DIRECTION_PARAM, SEARCH_PARAM, SORT_PARAM, filterParams, listQuery, searchText, showsAllPrintings, withParam } from './query';
 import { RowGrid, type GridColumn } from './RowGrid';
@@ -101,10 +101,10 @@ function KindList({ route }: { route: BrowseRoute }) {
 
   const descending = params[DIRECTION_PARAM] === 'desc';
   const columns = (config.columns as readonly Column<typeof kind>[]).map(
-    (column): GridColumn<AnyRow> => ({
+    (column): GridColumn<AnySummaryRow> => ({
       label: column.label,
       width: column.width,
-      value: column.value as (row: AnyRow) => string,
+      value: column.value as (row: AnySummaryRow) => string,
       ...(column.sort !== undefined
         ? { sort: column.sort === (query.sort?.by ?? '') ? { active: true, direction: descending ? 'desc' : 'asc' } : { active: false } }
         : {}),
@@ -164,19 +164,21 @@ function KindList({ route }: { route: BrowseRoute }) {
           {hidden ? ' · superseded printings hidden' : ''}
         </p>
         {rows.error && <p role="alert">{rows.error.message}</p>}
-        <RowGrid<AnyRow>
+        <RowGrid<AnySummaryRow>
           label={config.title}
           columns={columns}
           total={rows.total}
           row={rows.row}
           rowId={(row) => row.id}
-          decorate={(row) => printingsMarker(row, rows.olderPrintings(row.id))}
+          marks={(row) => printingsMarks(row, rows.olderPrintings(row.id))}
           selectedId={route.selected}
           onOpen={(row) => navigate({ ...latest.current, selected: row.id })}
           onClose={close}
           onSort={onSort}
           onRange={rows.ensure}
           resetKey={queryKey}
+          pending={rows.pending}
+          generation={rows.generation}
           focusHandle={(focus) => (focusGrid.current = focus)}
         />
       </div>
@@ -188,14 +190,11 @@ function KindList({ route }: { route: BrowseRoute }) {
  * Other printings of a row: "Reprinted in XPHB" (the row's own reprint links, whether or not that
  * book is in the catalog) and "Also in PHB" (older printings present in the catalog).
  */
-function printingsMarker(row: AnyRow, older: readonly string[]) {
-  if (!('reprintedAs' in row)) return null;
+function printingsMarks(row: AnySummaryRow, older: readonly string[]): readonly string[] {
+  if (!('reprintedAs' in row)) return NO_MARKS;
   const newer = [...new Set((row.reprintedAs ?? []).map((link) => link.split('|')[1] ?? '').filter((book) => book !== ''))];
-  if (newer.length === 0 && older.length === 0) return null;
-  return (
-    <>
-      {newer.length > 0 && <span class="printings-mark">Reprinted in {newer.join(', ')}</span>}
-      {older.length > 0 && <span class="printings-mark">Also in {older.join(', ')}</span>}
-    </>
-  );
+  if (newer.length === 0 && older.length === 0) return NO_MARKS;
+  return [...(newer.length > 0 ? [`Reprinted in ${newer.join(', ')}`] : []), ...(older.length > 0 ? [`Also in ${older.join(', ')}`] : [])];
 }
+
+const NO_MARKS: readonly string[] = [];

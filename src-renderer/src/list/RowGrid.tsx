@@ -7,8 +7,8 @@
  * Keys (focus on a row): ↑ ↓ move, Page Up / Page Down by a screen, Home / End to the ends,
  * Enter or Space opens the row, Escape closes the open one.
  */
+import { memo } from 'preact/compat';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { JSX } from 'preact';
 import { useVirtualizer } from './useVirtualizer';
 
 /** Fixed row height in CSS pixels (the stylesheet's `--row-height`). */
@@ -28,8 +28,8 @@ export interface RowGridProps<R> {
   total: number;
   row(index: number): R | undefined;
   rowId(row: R): string;
-  /** Extra content after the first cell's text (the printings marker). */
-  decorate?(row: R): JSX.Element | null;
+  /** Short notes after the first cell's text ("Reprinted in XPHB"): text, so rows can be memoized. */
+  marks?(row: R): readonly string[];
   selectedId: string | undefined;
   onOpen(row: R, index: number): void;
   onClose(): void;
@@ -38,6 +38,13 @@ export interface RowGridProps<R> {
   onRange(start: number, end: number): void;
   /** Changes when the rows answer a different question: the cursor and scroll go back to the top. */
   resetKey: string;
+  /**
+   * The rows shown are about to be replaced (a new query's answer is on its way): clicks on rows
+   * are ignored, so a click aimed at a row never opens the row that replaces it.
+   */
+  pending?: boolean;
+  /** Changes each time the rows shown are replaced; a click pressed on the old rows is ignored. */
+  generation?: number;
   /** Called with a function that moves focus into the grid (the search box uses it for ↓). */
   focusHandle?(focus: () => void): void;
 }
@@ -57,13 +64,15 @@ export function RowGrid<R>(props: RowGridProps<R>) {
   const template = columns.map((c) => `${c.width}fr`).join(' ');
   const activeIndex = Math.min(active, Math.max(0, total - 1));
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     setActive(0);
     virtualizer.scrollToOffset(0);
   }, [props.resetKey]);
 
   const first = items[0]?.index;
   const last = items[items.length - 1]?.index;
+  // A plain effect (after the frame is painted): while scrolling, asking for the next page never
+  // delays the frame that shows the rows already loaded.
   useEffect(() => {
     if (first !== undefined && last !== undefined) props.onRange(first, last);
   });
@@ -113,9 +122,42 @@ export function RowGrid<R>(props: RowGridProps<R>) {
     if (item !== undefined) props.onOpen(item, index);
   };
 
+  // Row handlers read the latest state through a ref, so memoized rows need not re-render when
+  // the grid does (a page arriving, the cursor moving elsewhere).
+  const pressedGeneration = useRef<number | undefined>(undefined);
+  const latest = useRef({ open, setActive, activeIndex, pending: props.pending ?? false, generation: props.generation ?? 0 });
+  latest.current = { open, setActive, activeIndex, pending: props.pending ?? false, generation: props.generation ?? 0 };
+  const handlers = useRef<RowHandlers>({
+    press: () => {
+      pressedGeneration.current = latest.current.generation;
+    },
+    click: (index) => {
+      const now = latest.current;
+      const pressedOn = pressedGeneration.current;
+      pressedGeneration.current = undefined;
+      // Pressed while other rows were shown, or a new answer is about to replace these: the row
+      // under the pointer is not the one that was aimed at.
+      if (now.pending || (pressedOn !== undefined && pressedOn !== now.generation)) return;
+      now.setActive(index);
+      now.open(index);
+    },
+    focus: (index) => {
+      if (index !== latest.current.activeIndex) latest.current.setActive(index);
+    },
+  }).current;
+
   const activeRendered = items.some((item) => item.index === activeIndex);
+  const columnsKey = columns.map((c) => c.label).join('\u0000');
   return (
-    <div role="grid" aria-label={props.label} aria-rowcount={total + 1} aria-colcount={columns.length} class="row-grid" onKeyDown={onKeyDown}>
+    <div
+      role="grid"
+      aria-label={props.label}
+      aria-rowcount={total + 1}
+      aria-colcount={columns.length}
+      aria-busy={props.pending ? true : undefined}
+      class="row-grid"
+      onKeyDown={onKeyDown}
+    >
       <div role="rowgroup" class="grid-head">
         <div role="row" aria-rowindex={1} class="grid-row" style={{ gridTemplateColumns: template }}>
           {columns.map((column, index) => (
@@ -152,40 +194,24 @@ export function RowGrid<R>(props: RowGridProps<R>) {
           {items.map((item) => {
             const value = row(item.index);
             const id = value === undefined ? undefined : props.rowId(value);
+            const marks = value === undefined ? NO_MARKS : (props.marks?.(value) ?? NO_MARKS);
             return (
-              <div
+              <GridRow
                 // Keyed by position: the focused row keeps its DOM element (and so the focus) when
-                // its page arrives or the rows are refreshed. A click acts on the row shown at the
-                // moment of the click.
+                // its page arrives or the rows are refreshed.
                 key={item.key}
-                role="row"
-                data-index={item.index}
-                aria-rowindex={item.index + 2}
-                aria-selected={id !== undefined && id === props.selectedId}
-                tabIndex={item.index === activeIndex ? 0 : -1}
-                class={item.index === activeIndex ? 'grid-row grid-row-active' : 'grid-row'}
-                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)` }}
-                onClick={() => {
-                  setActive(item.index);
-                  open(item.index);
-                }}
-                onFocus={() => {
-                  if (item.index !== activeIndex) setActive(item.index);
-                }}
-              >
-                {value === undefined ? (
-                  <div role="gridcell" aria-colindex={1} class="grid-loading">
-                    Loading…
-                  </div>
-                ) : (
-                  columns.map((column, index) => (
-                    <div key={column.label} role="gridcell" aria-colindex={index + 1} class={index === 0 ? 'grid-first-cell' : undefined}>
-                      <span class="cell-text">{column.value(value)}</span>
-                      {index === 0 && props.decorate?.(value)}
-                    </div>
-                  ))
-                )}
-              </div>
+                index={item.index}
+                start={item.start}
+                value={value}
+                cells={columns as readonly GridColumn<unknown>[]}
+                columnsKey={columnsKey}
+                template={template}
+                selected={id !== undefined && id === props.selectedId}
+                active={item.index === activeIndex}
+                marks={marks}
+                marksKey={marks.join('\u0000')}
+                handlers={handlers}
+              />
             );
           })}
         </div>
@@ -193,3 +219,77 @@ export function RowGrid<R>(props: RowGridProps<R>) {
     </div>
   );
 }
+
+const NO_MARKS: readonly string[] = [];
+
+interface RowHandlers {
+  press(): void;
+  click(index: number): void;
+  focus(index: number): void;
+}
+
+interface GridRowProps {
+  index: number;
+  start: number;
+  value: unknown;
+  cells: readonly GridColumn<unknown>[];
+  /** Identifies `cells` (their labels): cell functions of one kind's list never change. */
+  columnsKey: string;
+  template: string;
+  selected: boolean;
+  active: boolean;
+  marks: readonly string[];
+  marksKey: string;
+  handlers: RowHandlers;
+}
+
+/**
+ * One row, re-rendered only when what it shows changes: scrolling renders the rows that come into
+ * view, not all of them, and a page arriving renders only the rows that were loading.
+ */
+const GridRow = memo(
+  function GridRow({ index, start, value, cells, template, selected, active, marks, handlers }: GridRowProps) {
+    return (
+      <div
+        role="row"
+        data-index={index}
+        aria-rowindex={index + 2}
+        aria-selected={selected}
+        tabIndex={active ? 0 : -1}
+        class={active ? 'grid-row grid-row-active' : 'grid-row'}
+        style={{ gridTemplateColumns: template, transform: `translateY(${start}px)` }}
+        onPointerDown={handlers.press}
+        onClick={() => handlers.click(index)}
+        onFocus={() => handlers.focus(index)}
+      >
+        {value === undefined ? (
+          <div role="gridcell" aria-colindex={1} class="grid-loading">
+            Loading…
+          </div>
+        ) : (
+          cells.map((column, cell) => (
+            <div key={column.label} role="gridcell" aria-colindex={cell + 1} class={cell === 0 ? 'grid-first-cell' : undefined}>
+              <span class="cell-text">{column.value(value)}</span>
+              {cell === 0 &&
+                marks.map((mark) => (
+                  <span key={mark} class="printings-mark">
+                    {mark}
+                  </span>
+                ))}
+            </div>
+          ))
+        )}
+      </div>
+    );
+  },
+  (a, b) =>
+    a.index === b.index &&
+    a.start === b.start &&
+    a.value === b.value &&
+    a.selected === b.selected &&
+    a.active === b.active &&
+    a.template === b.template &&
+    a.columnsKey === b.columnsKey &&
+    a.marksKey === b.marksKey &&
+    a.handlers === b.handlers,
+);

@@ -2,12 +2,12 @@
  * The rows of one list query, fetched from the API a page at a time as the user scrolls
  * (`limit`/`offset`); the database filters and sorts, the page only shows. While the first page
  * of a new query is on its way the previous rows stay visible, so typing does not flash an empty
- * list; answers to an older query are dropped.
+ * list; answers to an older query are dropped. Pages hold list rows (`summaries`), not whole rows.
  */
-import { useEffect, useReducer, useRef } from 'preact/hooks';
+import { useLayoutEffect, useReducer, useRef } from 'preact/hooks';
 import type { BrowseKind } from '../app/route';
 import { MAX_PAGE_SIZE } from '../../../src-shared/catalog/limits';
-import { listRows, type RowOf } from '../kinds/rows';
+import { listSummaries, type SummaryRowOf } from '../kinds/rows';
 import type { ListQuery } from './query';
 
 /** Rows per `list` call: about three screens of a tall window. */
@@ -37,22 +37,25 @@ export interface PagedRows<R> {
   olderPrintings(id: string): readonly string[];
   /** Increases each time the rows of a new query (or a refresh) are shown. */
   generation: number;
+  /** A new query (or refresh) is asked and its first page has not arrived: the rows shown are the old ones. */
+  pending: boolean;
 }
 
 /**
  * `printings`: also ask, after each page, which of its rows have older printings in the catalog
  * (one `supersededBy` list call per page, after the page is shown, so it never delays the list).
  */
-export function usePagedRows<K extends BrowseKind>(kind: K, query: ListQuery<K>, refresh: number, printings: boolean): PagedRows<RowOf<K>> {
+export function usePagedRows<K extends BrowseKind>(kind: K, query: ListQuery<K>, refresh: number, printings: boolean): PagedRows<SummaryRowOf<K>> {
   const [, force] = useReducer((n: number) => n + 1, 0);
   const key = JSON.stringify([kind, query]);
-  const current = useRef<QueryState<RowOf<K>> | null>(null);
-  const shown = useRef<QueryState<RowOf<K>> | null>(null);
+  const current = useRef<QueryState<SummaryRowOf<K>> | null>(null);
+  const shown = useRef<QueryState<SummaryRowOf<K>> | null>(null);
   const generation = useRef(0);
 
-  const fetchPage = (state: QueryState<RowOf<K>>, page: number): void => {
+  const fetchPage = (state: QueryState<SummaryRowOf<K>>, page: number): void => {
     state.pending.add(page);
-    listRows(kind, { ...query, limit: PAGE_SIZE, offset: page * PAGE_SIZE } as never).then(
+    // List rows (`summaries`): what the grid shows, without the rules text of each row.
+    listSummaries(kind, { ...query, limit: PAGE_SIZE, offset: page * PAGE_SIZE } as never).then(
       (result) => {
         state.pending.delete(page);
         if (current.current !== state) return;
@@ -80,9 +83,9 @@ export function usePagedRows<K extends BrowseKind>(kind: K, query: ListQuery<K>,
     );
   };
 
-  const fetchOlder = (state: QueryState<RowOf<K>>, ids: string[]): void => {
+  const fetchOlder = (state: QueryState<SummaryRowOf<K>>, ids: string[]): void => {
     const input = { filter: { supersededBy: ids }, limit: MAX_PAGE_SIZE };
-    void listRows(kind, input as never).then((result) => {
+    void listSummaries(kind, input as never).then((result) => {
       if (current.current !== state || !result.ok) return;
       for (const row of result.data.items) {
         if (!('supersededBy' in row) || row.supersededBy === null) continue;
@@ -93,8 +96,11 @@ export function usePagedRows<K extends BrowseKind>(kind: K, query: ListQuery<K>,
     });
   };
 
-  useEffect(() => {
-    const state: QueryState<RowOf<K>> = { key, pages: new Map(), pending: new Set(), total: 0, error: null, older: new Map() };
+  // A layout effect, so the first page is asked for as soon as the query is rendered: Preact runs
+  // plain effects after the next animation frame, which put a frame (16 ms or more) between each
+  // keystroke or facet change and its query.
+  useLayoutEffect(() => {
+    const state: QueryState<SummaryRowOf<K>> = { key, pages: new Map(), pending: new Set(), total: 0, error: null, older: new Map() };
     current.current = state;
     fetchPage(state, 0);
     // `query` is described by `key`.
@@ -117,5 +123,6 @@ export function usePagedRows<K extends BrowseKind>(kind: K, query: ListQuery<K>,
     error: current.current?.error ?? null,
     olderPrintings: (id) => view?.older.get(id) ?? [],
     generation: generation.current,
+    pending: current.current !== shown.current,
   };
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { atLeast, atMost, defineEntity, entityFilters, entityIdSchema, entitySortable, equals, oneOf } from '../define';
-import { CHALLENGE_RATINGS } from '../enums';
+import { atLeast, atMost, byRank, defineEntity, entityFilters, entityIdSchema, entitySortable, equals, oneOf } from '../define';
+import { CHALLENGE_RATINGS, SIZE_CODES } from '../enums';
 import { rowSchemas } from '../row-schemas';
 import { creatures as t } from '../tables';
 import { entityColumnShapes, sizeCode } from './json';
@@ -71,6 +71,7 @@ export const creatureEntity = defineEntity({
       bind: (v: boolean) => (v ? 1 : 0),
     },
   },
-  sortable: { ...entitySortable(t), crValue: t.crValue, type: t.type, size: t.size },
+  // Size in rank order (Tiny → Gargantuan), not alphabetically; CR sorts by its numeric value.
+  sortable: { ...entitySortable(t), crValue: t.crValue, type: t.type, size: byRank(t.size, SIZE_CODES) },
   defaultSort: 'name',
 });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { atLeast, atMost, defineEntity, entityFilters, entityIdSchema, entitySortable, equals, oneOf, type FilterSpec } from '../define';
+import { atLeast, atMost, byRank, defineEntity, entityFilters, entityIdSchema, entitySortable, equals, oneOf, type FilterSpec } from '../define';
 import { rowSchemas } from '../row-schemas';
 import { ITEM_FLAG_KEYS, ITEM_RARITIES, items as t, type ItemFlag } from '../tables';
 import { entityColumnShapes } from './json';
@@ -55,6 +55,7 @@ export const itemEntity = defineEntity({
     weightMinLb: atLeast(t.weightLb, z.number().min(0)),
     weightMaxLb: atMost(t.weightLb, z.number().min(0)),
   },
-  sortable: { ...entitySortable(t), valueCp: t.valueCp, weightLb: t.weightLb, rarity: t.rarity },
+  // Rarity in rank order (common → artifact), not alphabetically.
+  sortable: { ...entitySortable(t), valueCp: t.valueCp, weightLb: t.weightLb, rarity: byRank(t.rarity, ITEM_RARITIES) },
   defaultSort: 'name',
 });

@@ -37,15 +37,16 @@ export function entitySyncColumns() {
   } satisfies Record<string, SQLiteColumnBuilderBase>;
 }
 
-/** The indexes every entity table has: source, rule system, (NOCASE) name, and superseded rows. */
+/** The indexes every entity table has: source, rule system, (NOCASE) name with id, and superseded rows. */
 export function entityIndexes(
   table: string,
-  t: { sourceId: SQLiteColumn; ruleSystemId: SQLiteColumn; name: SQLiteColumn; supersededBy: SQLiteColumn },
+  t: { id: SQLiteColumn; sourceId: SQLiteColumn; ruleSystemId: SQLiteColumn; name: SQLiteColumn; supersededBy: SQLiteColumn },
 ) {
   return [
     index(`${table}_source_id_idx`).on(t.sourceId),
     index(`${table}_rule_system_id_idx`).on(t.ruleSystemId),
-    index(`${table}_name_idx`).on(t.name),
+    // (name, id): pages in name order, id the tiebreak, straight from the index (migration 0018).
+    index(`${table}_name_idx`).on(t.name, t.id),
     index(`${table}_superseded_by_idx`).on(t.supersededBy).where(sql`${t.supersededBy} IS NOT NULL`),
   ];
 }

@@ -1,7 +1,7 @@
 import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { nowIso } from './columns';
 
-/** The keys the `settings` table holds (migration 0018 lists the same in its CHECK). */
+/** The keys the `settings` table holds (migration 0019 lists the same in its CHECK). */
 export const SETTING_KEYS = ['preferred_rule_system'] as const;
 
 /**

@@ -31,7 +31,13 @@ export const spells = sqliteTable(
       { mode: 'stored' },
     ),
   },
-  (t) => [...entityIndexes('spells', t), index('spells_level_idx').on(t.level), index('spells_school_idx').on(t.school)],
+  (t) => [
+    ...entityIndexes('spells', t),
+    index('spells_level_idx').on(t.level),
+    index('spells_school_idx').on(t.school),
+    index('spells_is_ritual_idx').on(t.isRitual),
+    index('spells_is_concentration_idx').on(t.isConcentration),
+  ],
 );
 
 /**

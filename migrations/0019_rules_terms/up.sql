@@ -20,7 +20,7 @@ CREATE TABLE rules_terms (
 CREATE INDEX rules_terms_source_id_idx ON rules_terms (source_id);
 CREATE INDEX rules_terms_rule_system_id_idx ON rules_terms (rule_system_id);
 -- name is declared COLLATE NOCASE: this index serves prefix search and the resolution of tags.
-CREATE INDEX rules_terms_name_idx ON rules_terms (name);
+CREATE INDEX rules_terms_name_idx ON rules_terms (name, id);
 CREATE INDEX rules_terms_superseded_by_idx ON rules_terms (superseded_by) WHERE superseded_by IS NOT NULL;
 CREATE INDEX rules_terms_term_type_idx ON rules_terms (term_type);
 
@@ -41,7 +41,7 @@ DROP TRIGGER races_references_after_delete;
 DROP TRIGGER classes_references_after_delete;
 DROP TRIGGER backgrounds_references_after_delete;
 DROP TRIGGER feats_references_after_delete;
-ALTER TABLE content_references RENAME TO content_references_rebuilt_0018;
+ALTER TABLE content_references RENAME TO content_references_rebuilt_0019;
 CREATE TABLE content_references (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   source_entity_id TEXT NOT NULL CHECK (length(source_entity_id) BETWEEN 1 AND 200),
@@ -55,8 +55,8 @@ CREATE TABLE content_references (
   UNIQUE (source_entity_id, source_entity_type, target_entity_id, target_entity_type)
 );
 INSERT INTO content_references (id, source_entity_id, source_entity_type, target_entity_id, target_entity_type, rule_system_id, reference_type, context, created_at)
-  SELECT id, source_entity_id, source_entity_type, target_entity_id, target_entity_type, rule_system_id, reference_type, context, created_at FROM content_references_rebuilt_0018 ORDER BY id;
-DROP TABLE content_references_rebuilt_0018;
+  SELECT id, source_entity_id, source_entity_type, target_entity_id, target_entity_type, rule_system_id, reference_type, context, created_at FROM content_references_rebuilt_0019 ORDER BY id;
+DROP TABLE content_references_rebuilt_0019;
 CREATE INDEX content_references_source_idx ON content_references (source_entity_id, source_entity_type);
 CREATE INDEX content_references_target_idx ON content_references (target_entity_id, target_entity_type);
 CREATE INDEX content_references_rule_system_id_idx ON content_references (rule_system_id);

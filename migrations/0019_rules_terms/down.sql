@@ -7,7 +7,7 @@ DROP TRIGGER races_references_after_delete;
 DROP TRIGGER classes_references_after_delete;
 DROP TRIGGER backgrounds_references_after_delete;
 DROP TRIGGER feats_references_after_delete;
-ALTER TABLE content_references RENAME TO content_references_rebuilt_0018;
+ALTER TABLE content_references RENAME TO content_references_rebuilt_0019;
 CREATE TABLE content_references (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   source_entity_id TEXT NOT NULL CHECK (length(source_entity_id) BETWEEN 1 AND 200),
@@ -21,8 +21,8 @@ CREATE TABLE content_references (
   UNIQUE (source_entity_id, source_entity_type, target_entity_id, target_entity_type)
 );
 INSERT INTO content_references (id, source_entity_id, source_entity_type, target_entity_id, target_entity_type, rule_system_id, reference_type, context, created_at)
-  SELECT id, source_entity_id, source_entity_type, target_entity_id, target_entity_type, rule_system_id, reference_type, context, created_at FROM content_references_rebuilt_0018 WHERE source_entity_type <> 'rules_terms' AND target_entity_type <> 'rules_terms' ORDER BY id;
-DROP TABLE content_references_rebuilt_0018;
+  SELECT id, source_entity_id, source_entity_type, target_entity_id, target_entity_type, rule_system_id, reference_type, context, created_at FROM content_references_rebuilt_0019 WHERE source_entity_type <> 'rules_terms' AND target_entity_type <> 'rules_terms' ORDER BY id;
+DROP TABLE content_references_rebuilt_0019;
 CREATE INDEX content_references_source_idx ON content_references (source_entity_id, source_entity_type);
 CREATE INDEX content_references_target_idx ON content_references (target_entity_id, target_entity_type);
 CREATE INDEX content_references_rule_system_id_idx ON content_references (rule_system_id);

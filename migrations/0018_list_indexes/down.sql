@@ -1,0 +1,16 @@
+DROP INDEX spells_is_concentration_idx;
+DROP INDEX spells_is_ritual_idx;
+DROP INDEX races_name_idx;
+CREATE INDEX races_name_idx ON races (name);
+DROP INDEX classes_name_idx;
+CREATE INDEX classes_name_idx ON classes (name);
+DROP INDEX items_name_idx;
+CREATE INDEX items_name_idx ON items (name);
+DROP INDEX spells_name_idx;
+CREATE INDEX spells_name_idx ON spells (name);
+DROP INDEX creatures_name_idx;
+CREATE INDEX creatures_name_idx ON creatures (name);
+DROP INDEX backgrounds_name_idx;
+CREATE INDEX backgrounds_name_idx ON backgrounds (name);
+DROP INDEX feats_name_idx;
+CREATE INDEX feats_name_idx ON feats (name);
