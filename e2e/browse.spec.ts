@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BROWSE_KINDS } from '../src-renderer/src/app/route';
-import { listOf, mimir, ok, seedSrd, seedSynthetic } from './catalog-data';
+import { listOf, mimir, ok, seedSrd, seedSrdWithRulesTerms, seedSynthetic } from './catalog-data';
 import { CATALOG_FILE_NAME, expect, repoRoot, requireHarness, test } from './fixtures';
 import { AppShell } from './pages';
 
@@ -28,7 +28,8 @@ test('first start creates and migrates an empty catalog, and says so', async ({ 
 });
 
 test('browses every kind: counts and first rows are what the database lists', async ({ appPage }) => {
-  await seedSrd(appPage);
+  // The SRD has no rules terms: the synthetic rules-terms fixture is imported with it.
+  await seedSrdWithRulesTerms(appPage);
   const shell = await new AppShell(appPage).ready();
   const status = ok(await mimir(appPage, 'db', 'status'));
   for (const kind of BROWSE_KINDS) {

@@ -5,6 +5,7 @@
  *
  * e2e/ is type-checked without the DOM library, so page code reaches the API through `globalThis`.
  */
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { BrowseKind } from '../src-renderer/src/app/route';
@@ -12,6 +13,7 @@ import type { MimirApi } from '../src-shared/client';
 import type { Result } from '../src-shared/errors';
 import type { ImportResult } from '../src-shared/import-types';
 import { creatureRows, RULE_SYSTEM, SOURCES, spellRows } from '../bench/seed';
+import { withRulesTerms } from '../test/rules-terms-fixture';
 import { test } from './fixtures';
 
 type Api = Omit<MimirApi, 'on'>;
@@ -48,6 +50,18 @@ export function srdDir(): string {
   const dir = process.env['MIMIR_5ETOOLS_DIR'];
   test.skip(!dir, 'MIMIR_5ETOOLS_DIR is not set (point it at /work/shared/fixtures/5etools-srd51 or another 5etools data folder)');
   return resolve(dir as string);
+}
+
+/**
+ * Imports the SRD folder and the synthetic rules-terms fixture (conditions, rules, skills … and an
+ * item granting spells; test/fixtures/5etools-rules-terms) as one folder, so references between
+ * them resolve (skips the test when MIMIR_5ETOOLS_DIR is unset).
+ */
+export async function seedSrdWithRulesTerms(page: Page): Promise<ImportResult> {
+  const parent = test.info().outputPath();
+  mkdirSync(parent, { recursive: true });
+  const dataDir = withRulesTerms(srdDir(), parent);
+  return ok(await mimir(page, 'import', 'fiveEtools', { dataDir }));
 }
 
 /** Imports the 5etools folder of MIMIR_5ETOOLS_DIR (skips the test when unset). About 2 s for the SRD. */

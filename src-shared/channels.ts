@@ -27,6 +27,7 @@ export const ENTITY_API = {
   creatures: ENTITY_VERBS,
   backgrounds: ENTITY_VERBS,
   feats: ENTITY_VERBS,
+  rulesTerms: ENTITY_VERBS,
   // A reference is a fact between two rows: added or removed, never edited in place.
   contentReferences: ['create', 'get', 'delete', 'list', 'count', 'batchUpsert'],
   importLog: READ_VERBS,
@@ -49,6 +50,7 @@ export const CHANNELS = {
   import: { fiveEtools: 'import:5etools', cancel: 'import:cancel' },
   search: { query: 'search:query' },
   references: { of: 'references:of' },
+  settings: { get: 'settings:get', update: 'settings:update' },
   dialog: { chooseFolder: 'dialog:chooseFolder' },
   app: { info: 'app:info' },
   shell: { showItemInFolder: 'shell:showItemInFolder' },

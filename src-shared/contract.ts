@@ -32,6 +32,7 @@ import { CHANNELS, ENTITY_API, EVENTS, READ_VERBS, type Channels, type EntityVer
 import type { DbStatus, IntegrityReport } from './db-types';
 import { IMPORT_KINDS, IMPORT_STAGES, type ImportProgress, type ImportResult } from './import-types';
 import { referencesOfInputSchema, searchInputSchema, type ReferencesOf, type SearchResult } from './search';
+import { settingsUpdateSchema, type Settings, type SettingsUpdateResult } from './settings';
 
 /** Where a channel's handler runs. */
 export type Runs = 'main' | 'reader' | 'writer';
@@ -216,6 +217,16 @@ export const contract = {
      * (`limit`, `offset`) with counts per kind and reference type over all pages.
      */
     of: channel<ReferencesOf>()(CHANNELS.references.of, 'reader', referencesOfInputSchema),
+  },
+  settings: {
+    /** The user's settings (README "Settings"), each with its default until it is changed. */
+    get: channel<Settings>()(CHANNELS.settings.get, 'reader', noInput),
+    /**
+     * Changes settings (`{ preferredRuleSystem: 'dnd5e-2024' }`); a bad value is ValidationFailed
+     * and nothing is written. A new preferred rule system re-resolves every row's references in
+     * the same transaction (reported in `references`) and is what imports and searches use next.
+     */
+    update: channel<SettingsUpdateResult>()(CHANNELS.settings.update, 'writer', settingsUpdateSchema),
   },
   dialog: {
     /** The system's folder picker; the chosen folder's absolute path, or null when cancelled. */

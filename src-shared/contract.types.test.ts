@@ -110,6 +110,8 @@ describe('contract types', () => {
       | 'import:5etools'
       | 'import:cancel'
       | 'search:query'
+      | 'settings:get'
+      | 'settings:update'
       | 'references:of'
       | 'dialog:chooseFolder'
       | 'app:info'
@@ -224,9 +226,9 @@ describe('contract types', () => {
   });
 
   it('every entity namespace of the contract has exactly its declared verbs', () => {
-    // The runtime object behind the types: eleven entity namespaces plus db, import, search, references, dialog, app, shell, backups.
+    // The runtime object behind the types: twelve entity namespaces plus db, import, search, references, settings, dialog, app, shell, backups.
     const namespaces = Object.keys(contract) as Namespace[];
-    expect(namespaces).toHaveLength(19);
+    expect(namespaces).toHaveLength(21);
     for (const key of Object.keys(ENTITY_API) as EntityKey[]) {
       expect(Object.keys(contract[key])).toEqual([...ENTITY_API[key]]);
     }

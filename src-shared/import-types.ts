@@ -3,7 +3,7 @@ import type { ImportReferences } from './search';
 
 export type { BrokenLink, ImportReferences } from './search';
 
-export const IMPORT_KINDS = ['sources', 'races', 'classes', 'items', 'spells', 'creatures', 'backgrounds', 'feats'] as const;
+export const IMPORT_KINDS = ['sources', 'races', 'classes', 'items', 'spells', 'creatures', 'backgrounds', 'feats', 'rulesTerms'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Stages of an import, in order: files read, records resolved (`_copy`, `_versions` …), mapped to rows, written. */
@@ -97,6 +97,13 @@ export interface SyncReport {
   conflicts: SyncConflict[];
 }
 
+/** An optional 5etools file the data folder does not have. */
+export interface AbsentFile {
+  file: string;
+  /** What it would have held: "conditions, diseases and statuses". */
+  holds: string;
+}
+
 export interface ImportResult {
   /** import_log row written for this run; null for a dry run, which writes nothing. */
   logId: number | null;
@@ -110,6 +117,11 @@ export interface ImportResult {
   warnings: ImportWarning[];
   /** Files read, relative to the data folder. */
   files: string[];
+  /**
+   * Optional files the folder does not have (5etools' conditionsdiseases.json, variantrules.json …
+   * when no record of theirs was read), with what was therefore not imported. Not a failure.
+   */
+  absentFiles: AbsentFile[];
   sync: SyncReport;
   /** Cross-references written and the broken links after the import; null for a dry run. */
   references: ImportReferences | null;

@@ -7,6 +7,13 @@ import { z } from 'zod';
 export const SEARCH_KINDS = ['spells', 'creatures', 'items', 'races', 'classes', 'backgrounds', 'feats'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
+/**
+ * The kinds `content_references` links and `references:of` answers for: the searchable kinds and
+ * the rules terms (conditions, variant rules, skills …), which are linked but not in the index.
+ */
+export const REFERENCE_KINDS = [...SEARCH_KINDS, 'rules_terms'] as const;
+export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
+
 /** Longest query text accepted; longer input is ValidationFailed. */
 export const MAX_SEARCH_TEXT = 256;
 /** Most words, phrases and exclusions in one query. */
@@ -55,7 +62,7 @@ export interface SearchResult {
 /** `references:of`: what one row mentions and what mentions it. */
 export const referencesOfInputSchema = z
   .object({
-    entity: z.enum(SEARCH_KINDS),
+    entity: z.enum(REFERENCE_KINDS),
     id: z.string().min(1).max(200),
     limit: z.number().int().min(1).max(500).optional(),
     offset: z.number().int().min(0).optional(),
@@ -64,7 +71,7 @@ export const referencesOfInputSchema = z
 export type ReferencesOfInput = z.input<typeof referencesOfInputSchema>;
 
 export interface ReferenceEntry {
-  kind: SearchKind;
+  kind: ReferenceKind;
   id: string;
   /** The other row's name; null when it is not in the catalog (a broken link). */
   name: string | null;
@@ -74,7 +81,7 @@ export interface ReferenceEntry {
 }
 
 export interface ReferenceGroup {
-  kind: SearchKind;
+  kind: ReferenceKind;
   referenceType: string;
   count: number;
 }
@@ -98,7 +105,7 @@ export interface ReferencesOf {
 
 /** Tags naming one target that is not in the catalog. */
 export interface BrokenLink {
-  targetKind: SearchKind;
+  targetKind: ReferenceKind;
   /** The id the target would have (`wish-phb`). */
   targetId: string;
   /** How many rows reference it. */

@@ -68,6 +68,17 @@ export function sampleRow(key: EntityKey, n: number): SampleRow {
         completedAt: `2024-05-${String(n).padStart(2, '0')}T10:00:02.500Z`,
         metadata: { version: '2.31.0', skipped: n === 1 ? [] : [{ name: 'Wish', reason: 'copy target missing' }] },
       };
+    case 'rulesTerms':
+      return {
+        id: `frightened-${n}-phb`,
+        name: `Frightened ${n}`,
+        ruleSystemId: 'dnd5e-2014',
+        sourceId: 'PHB',
+        page: 290,
+        termType: 'condition',
+        entries: [{ type: 'list', items: ['A frightened creature has disadvantage on ability checks and attack rolls.'] }],
+        reprintedAs: [`Frightened ${n}|XPHB`],
+      };
     default: {
       const name = `${SAMPLE_NAMES[key]} ${n}`;
       return samples[key].full({ id: `${slugOf(name)}-phb`, name });

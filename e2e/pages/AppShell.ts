@@ -15,6 +15,7 @@ export const KIND_TITLES: Readonly<Record<BrowseKind, string>> = {
   classes: 'Classes',
   backgrounds: 'Backgrounds',
   feats: 'Feats',
+  rulesTerms: 'Rules terms',
   sources: 'Sources',
 };
 

@@ -240,6 +240,16 @@ const SPECS: Record<EntityKey, EntitySpec> = {
     filter: { match: { featType: 'general', hasPrerequisites: true, nameStartsWith: 'Grappler 1' }, miss: { hasPrerequisites: false } },
     badValue: { key: 'featType', value: 'heroic' },
   }),
+  rulesTerms: {
+    row: (n) => sampleRow('rulesTerms', n),
+    unknownId: 'no-such-thing-phb',
+    badId: 'Not A Slug',
+    patch: { name: 'Frightened (revised)', page: 7 },
+    badValue: { key: 'termType', value: 'curse' },
+    unknownKey: 'createdAt',
+    foreignKey: { key: 'sourceId', value: 'NOPE' },
+    filter: { match: { termType: 'condition', nameStartsWith: 'Frightened 1' }, miss: { termType: 'skill' } },
+  },
   contentReferences: {
     row: (n) => sampleRow('contentReferences', n),
     unknownId: 999_999,
@@ -580,10 +590,12 @@ const stubResult: ImportResult = {
     creatures: kindCounts(0),
     backgrounds: kindCounts(0),
     feats: kindCounts(0),
+    rulesTerms: kindCounts(0),
   },
   skipped: [],
   warnings: [],
   files: ['sources.json', 'spells.json', 'spell-sources.json'],
+  absentFiles: [],
   recordsProcessed: 3,
   recordsImported: 3,
   sync: {
@@ -634,6 +646,9 @@ const otherCases: Record<string, () => void> = {
   'db:status': () => {
     it('reports the file, schema version and the row count of every table', async () => {
       await create('spells', 1);
+      // The sample spell's text names conditions and skills: references to rules terms (broken here).
+      const references = await ok<number>('contentReferences', 'count', {});
+      expect(references).toBeGreaterThan(0);
       const status = await ok<Record<string, unknown>>('db', 'status');
       expect(status).toEqual({
         file: t.file,
@@ -641,7 +656,7 @@ const otherCases: Record<string, () => void> = {
         schemaVersion: embeddedMigrations.length,
         latestVersion: embeddedMigrations.length,
         counts: Object.fromEntries(
-          ENTITY_KEYS.map((key) => [key, ({ ruleSystems: 2, sources: 2, spells: 1 } as Record<string, number>)[key] ?? 0]),
+          ENTITY_KEYS.map((key) => [key, ({ ruleSystems: 2, sources: 2, spells: 1, contentReferences: references } as Record<string, number>)[key] ?? 0]),
         ),
       });
       expect(await ok('db', 'status', {})).toEqual(status);
@@ -775,6 +790,61 @@ const otherCases: Record<string, () => void> = {
         if (path.length > 0) expect(pathsOf(error), JSON.stringify(input).slice(0, 60)).toContainEqual(path);
       }
       await rejected('search', 'query', 'fireball', 'ValidationFailed');
+    });
+  },
+  'settings:get': () => {
+    it('reports every setting with its default until it is changed', async () => {
+      expect(await ok('settings', 'get')).toEqual({ preferredRuleSystem: 'dnd5e-2014' });
+      expect(await ok('settings', 'get', {})).toEqual({ preferredRuleSystem: 'dnd5e-2014' });
+    });
+    it('ValidationFailed for any input', async () => {
+      expect(pathsOf(await rejected('settings', 'get', { preferredRuleSystem: 'dnd5e-2024' }, 'ValidationFailed'))).toEqual([['preferredRuleSystem']]);
+      await rejected('settings', 'get', 'all', 'ValidationFailed');
+    });
+  },
+  'settings:update': () => {
+    it('stores the preferred rule system and re-resolves references without a source to that printing', async () => {
+      await ok('spells', 'create', { ...samples.spells.minimal({ id: 'ember-lance-phb', name: 'Ember Lance' }) });
+      await ok('spells', 'create', { ...samples.spells.minimal({ id: 'ember-lance-xphb', name: 'Ember Lance' }), ruleSystemId: 'dnd5e-2024', sourceId: 'XPHB' });
+      await ok('spells', 'create', { ...samples.spells.minimal({ id: 'cinder-storm-phb', name: 'Cinder Storm' }), entries: ['As {@spell ember lance}; or {@spell ember lance|PHB}.'] });
+      const targets = async () =>
+        (await ok<{ mentions: { items: Row[] } }>('references', 'of', { entity: 'spells', id: 'cinder-storm-phb' })).mentions.items.map((item) => [item['id'], item['context']]);
+      expect(await targets()).toEqual([['ember-lance-phb', '{@spell ember lance}']]);
+      const changed = await ok<{ settings: Row; references: Row | null }>('settings', 'update', { preferredRuleSystem: 'dnd5e-2024' });
+      expect(changed.settings).toEqual({ preferredRuleSystem: 'dnd5e-2024' });
+      expect(changed.references).toMatchObject({ rows: 3, references: 2, broken: 0 });
+      expect(await ok('settings', 'get')).toEqual({ preferredRuleSystem: 'dnd5e-2024' });
+      // The source written wins over the preference.
+      expect((await targets()).sort()).toEqual([
+        ['ember-lance-phb', '{@spell ember lance|PHB}'],
+        ['ember-lance-xphb', '{@spell ember lance}'],
+      ]);
+      // Saved rows resolve with the stored preference too.
+      await ok('spells', 'update', { id: 'cinder-storm-phb', patch: { entries: ['Only {@spell ember lance}.'] } });
+      expect(await targets()).toEqual([['ember-lance-xphb', '{@spell ember lance}']]);
+      // The same value again changes nothing.
+      expect(await ok('settings', 'update', { preferredRuleSystem: 'dnd5e-2024' })).toEqual({ settings: { preferredRuleSystem: 'dnd5e-2024' }, references: null });
+      expect((await ok<{ settings: Row }>('settings', 'update', { preferredRuleSystem: 'dnd5e-2014' })).settings).toEqual({ preferredRuleSystem: 'dnd5e-2014' });
+      expect(await targets()).toEqual([['ember-lance-phb', '{@spell ember lance}']]);
+    });
+    it('ValidationFailed for a bad value, an unknown key or nothing to change; the stored setting and references untouched', async () => {
+      await ok('settings', 'update', { preferredRuleSystem: 'dnd5e-2024' });
+      const before = t.connection.sqlite.prepare('SELECT * FROM settings').all();
+      const cases: [unknown, (string | number)[]][] = [
+        [{ preferredRuleSystem: '2024' }, ['preferredRuleSystem']],
+        [{ preferredRuleSystem: 'dnd4e' }, ['preferredRuleSystem']],
+        [{ preferredRuleSystem: null }, ['preferredRuleSystem']],
+        [{ preferredRuleSystem: 2024 }, ['preferredRuleSystem']],
+        [{ theme: 'dark' }, ['theme']],
+        [{}, []],
+      ];
+      for (const [input, path] of cases) {
+        const error = await rejected('settings', 'update', input, 'ValidationFailed');
+        expect(pathsOf(error), JSON.stringify(input)).toContainEqual(path);
+      }
+      await rejected('settings', 'update', 'dnd5e-2024', 'ValidationFailed');
+      expect(t.connection.sqlite.prepare('SELECT * FROM settings').all()).toEqual(before);
+      expect(await ok('settings', 'get')).toEqual({ preferredRuleSystem: 'dnd5e-2024' });
     });
   },
   'references:of': () => {

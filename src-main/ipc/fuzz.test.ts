@@ -198,6 +198,8 @@ function validExample(channel: ChannelName): unknown {
       return { text: 'fire ball -undead', kinds: ['spells'], limit: 5 };
     case 'references:of':
       return { entity: 'spells', id: storedIds.spells };
+    case 'settings:update':
+      return { preferredRuleSystem: 'dnd5e-2024' };
     default:
       return {};
   }
@@ -449,7 +451,7 @@ describe('after the run', () => {
     expect(calls).toBeGreaterThanOrEqual(CHANNEL_NAMES.length * RUNS);
     expect(new Set(CHANNEL_NAMES)).toEqual(new Set(channelsByName.keys()));
     const entityChannels = Object.values(ENTITY_API).reduce((sum, verbs) => sum + verbs.length, 0);
-    expect(entityChannels + 12).toBe(CHANNEL_NAMES.length);
+    expect(entityChannels + 14).toBe(CHANNEL_NAMES.length);
     expect(Object.keys(ENTITY_API).sort()).toEqual(Object.keys(catalogEntities).sort());
   });
 

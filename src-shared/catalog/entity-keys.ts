@@ -13,6 +13,7 @@ export const ENTITY_KEYS = [
   'creatures',
   'backgrounds',
   'feats',
+  'rulesTerms',
   'contentReferences',
   'importLog',
 ] as const;

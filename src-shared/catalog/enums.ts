@@ -130,3 +130,13 @@ export const CREATURE_ENVIRONMENTS = [
   'underwater',
   'urban',
 ] as const;
+
+/**
+ * Kinds of rules term (the `rules_terms` table), each from its 5etools collection: `condition`,
+ * `disease`, `status` (conditionsdiseases.json), `variantrule` (variantrules.json), `action`,
+ * `sense`, `skill`. Migration 0019's CHECK lists the same values.
+ */
+export const RULES_TERM_TYPES = ['condition', 'disease', 'status', 'variant-rule', 'action', 'sense', 'skill'] as const;
+
+/** The preference a user sets for which edition's printing a reference without a source names (`settings`). */
+export const PREFERRED_RULE_SYSTEMS = ['dnd5e-2014', 'dnd5e-2024'] as const;

@@ -10,7 +10,9 @@ import type {
   FEAT_TYPES,
   ITEM_RARITIES,
   ITEM_TYPE_CODES,
+  PREFERRED_RULE_SYSTEMS,
   RACE_TYPES,
+  RULES_TERM_TYPES,
   SIZE_CODES,
   SPELL_SCHOOLS,
 } from './enums';
@@ -114,6 +116,21 @@ export const FEAT_TYPE_NAMES: Names<typeof FEAT_TYPES> = {
 export const RACE_TYPE_NAMES: Names<typeof RACE_TYPES> = { race: 'Race', subrace: 'Subrace' };
 
 export const CLASS_TYPE_NAMES: Names<typeof CLASS_TYPES> = { class: 'Class', subclass: 'Subclass' };
+
+export const RULES_TERM_TYPE_NAMES: Names<typeof RULES_TERM_TYPES> = {
+  condition: 'Condition',
+  disease: 'Disease',
+  status: 'Status',
+  'variant-rule': 'Rule',
+  action: 'Action',
+  sense: 'Sense',
+  skill: 'Skill',
+};
+
+export const PREFERRED_RULE_SYSTEM_NAMES: Names<typeof PREFERRED_RULE_SYSTEMS> = {
+  'dnd5e-2014': '2014 rules',
+  'dnd5e-2024': '2024 rules',
+};
 
 /** How a class gains spell slots (5etools `casterProgression`). */
 export const CASTER_PROGRESSION_NAMES: Names<typeof CASTER_PROGRESSIONS> = {

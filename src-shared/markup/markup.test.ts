@@ -133,7 +133,7 @@ describe('markupReferences', () => {
     expect(refs).toEqual([
       { tag: 'creature', catalogKind: 'creatures', name: 'goblin', effectiveSource: 'MM', display: 'goblin', raw: '{@creature goblin}' },
       { tag: 'spell', catalogKind: 'spells', name: 'Fireball', source: 'XPHB', effectiveSource: 'XPHB', display: 'Fireball', raw: '{@spell Fireball|XPHB}' },
-      { tag: 'condition', name: 'frightened', effectiveSource: 'PHB', display: 'frightened', raw: '{@condition frightened}' },
+      { tag: 'condition', catalogKind: 'rules_terms', termType: 'condition', name: 'frightened', effectiveSource: 'PHB', display: 'frightened', raw: '{@condition frightened}' },
       { tag: 'item', catalogKind: 'items', name: 'longsword', effectiveSource: 'DMG', display: 'a sword', raw: '{@item longsword||a sword}' },
     ]);
   });
@@ -156,5 +156,23 @@ describe('markupReferences', () => {
 
   it('skips tags without a name', () => {
     expect(markupReferences('{@spell } {@spell |PHB}')).toEqual([]);
+  });
+});
+
+describe('rules-term tags', () => {
+  it('name a rules term of their type, from 5etools\u2019 default source (PHB; DMG for diseases and variant rules)', () => {
+    const refs = markupReferences(
+      '{@condition Blinded} {@status surprised} {@disease sewer plague} {@variantrule Disadvantage|XPHB} {@variantrule encumbrance} {@action grapple||grappling} {@sense darkvision} {@skill Sleight of Hand}',
+    );
+    expect(refs.map((r) => [r.catalogKind, r.termType, r.name, r.effectiveSource, r.display])).toEqual([
+      ['rules_terms', 'condition', 'Blinded', 'PHB', 'Blinded'],
+      ['rules_terms', 'status', 'surprised', 'PHB', 'surprised'],
+      ['rules_terms', 'disease', 'sewer plague', 'DMG', 'sewer plague'],
+      ['rules_terms', 'variant-rule', 'Disadvantage', 'XPHB', 'Disadvantage'],
+      ['rules_terms', 'variant-rule', 'encumbrance', 'DMG', 'encumbrance'],
+      ['rules_terms', 'action', 'grapple', 'PHB', 'grappling'],
+      ['rules_terms', 'sense', 'darkvision', 'PHB', 'darkvision'],
+      ['rules_terms', 'skill', 'Sleight of Hand', 'PHB', 'Sleight of Hand'],
+    ]);
   });
 });

@@ -3,7 +3,7 @@
  * `{@creature goblin}`, `{@condition frightened}` …), nested ones included, with the name,
  * the source as written (or the tag's default source) and the text a reader sees.
  */
-import { REFERENCE_TAGS, type CatalogKind } from './tags';
+import { REFERENCE_TAGS, type CatalogKind, type RulesTermType } from './tags';
 import { markupToText } from './text';
 import { parseMarkup, walkTags, type TagNode } from './tokenizer';
 
@@ -12,6 +12,8 @@ export interface MarkupReference {
   tag: string;
   /** The catalog table it points at, when Mimir stores that kind. */
   catalogKind?: CatalogKind;
+  /** For a rules term (`{@condition}`, `{@variantrule}` …): its term type. */
+  termType?: RulesTermType;
   /** The name as written (first part), reduced to plain text and trimmed. */
   name: string;
   /** The source as written, or undefined when the tag names none. */
@@ -41,6 +43,7 @@ function referenceOf(node: TagNode): MarkupReference | undefined {
     display,
     raw: node.raw,
     ...(info.catalogKind ? { catalogKind: info.catalogKind } : {}),
+    ...(info.termType ? { termType: info.termType } : {}),
     ...(written ? { source: written } : {}),
   };
   if (node.tag === 'subclass') {

@@ -7,8 +7,13 @@ import { ABILITY_NAMES } from '../catalog/labels';
 
 const ABILITIES: Readonly<Record<string, string>> = ABILITY_NAMES;
 
+import type { RULES_TERM_TYPES } from '../catalog/enums';
+
 /** Catalog tables a tag can point at (the names `content_references` uses). */
-export type CatalogKind = 'spells' | 'creatures' | 'items' | 'races' | 'classes' | 'backgrounds' | 'feats';
+export type CatalogKind = 'spells' | 'creatures' | 'items' | 'races' | 'classes' | 'backgrounds' | 'feats' | 'rules_terms';
+
+/** The term type (`rules_terms.term_type`) a rules-term tag names. */
+export type RulesTermType = (typeof RULES_TERM_TYPES)[number];
 
 export interface ReferenceTag {
   /** The catalog table the name lives in, when Mimir stores that kind. */
@@ -19,6 +24,8 @@ export interface ReferenceTag {
   displayIndex: number;
   /** Index of the part holding the source (1 for most tags; 2 for `subclass`). */
   sourceIndex: number;
+  /** For tags naming a rules term: which type of term. */
+  termType?: RulesTermType;
 }
 
 const ref = (defaultSource: string, displayIndex = 2, catalogKind?: CatalogKind, sourceIndex = 1): ReferenceTag => ({
@@ -27,6 +34,9 @@ const ref = (defaultSource: string, displayIndex = 2, catalogKind?: CatalogKind,
   sourceIndex,
   ...(catalogKind ? { catalogKind } : {}),
 });
+
+/** A tag naming a rules term of one type; 5etools' default sources (PHB, DMG for diseases and variant rules). */
+const term = (defaultSource: string, termType: RulesTermType): ReferenceTag => ({ ...ref(defaultSource, 2, 'rules_terms'), termType });
 
 /** Tags that name an entry: `{@spell fireball|XPHB|display}` and friends. */
 export const REFERENCE_TAGS: Readonly<Record<string, ReferenceTag>> = {
@@ -39,14 +49,14 @@ export const REFERENCE_TAGS: Readonly<Record<string, ReferenceTag>> = {
   subclass: ref('PHB', 4, 'classes', 3),
   background: ref('PHB', 2, 'backgrounds'),
   feat: ref('PHB', 2, 'feats'),
-  action: ref('PHB'),
+  action: term('PHB', 'action'),
   boon: ref('MTF'),
   charoption: ref('MOT'),
-  condition: ref('PHB'),
+  condition: term('PHB', 'condition'),
   creatureFluff: ref('MM'),
   cult: ref('MTF'),
   deck: ref('DMG'),
-  disease: ref('DMG'),
+  disease: term('DMG', 'disease'),
   facility: ref('XDMG'),
   hazard: ref('DMG'),
   itemProperty: ref('PHB'),
@@ -61,12 +71,12 @@ export const REFERENCE_TAGS: Readonly<Record<string, ReferenceTag>> = {
   reward: ref('DMG'),
   vehicle: ref('GoS'),
   vehupgrade: ref('GoS'),
-  sense: ref('PHB'),
-  skill: ref('PHB'),
-  status: ref('PHB'),
+  sense: term('PHB', 'sense'),
+  skill: term('PHB', 'skill'),
+  status: term('PHB', 'status'),
   table: ref('DMG'),
   trap: ref('DMG'),
-  variantrule: ref('DMG'),
+  variantrule: term('DMG', 'variant-rule'),
   cite: ref('PHB'),
   card: ref('DMG', 3),
   deity: ref('PHB', 3),

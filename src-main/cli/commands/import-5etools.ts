@@ -106,6 +106,7 @@ function report(db: string, dataDir: string, result: ImportResult, verbose: bool
   const warnings = result.warnings.map((w) => ({ kind: w.kind, text: w.message, record: `${w.name} (${w.source})` }));
   lines.push(...grouped(`Skipped ${plural(skipped.length, 'record')}`, skipped, verbose));
   lines.push(...grouped(`${plural(warnings.length, 'warning')}`, warnings, verbose));
+  for (const absent of result.absentFiles) lines.push(`Not in the folder: ${absent.file} (no ${absent.holds} imported).`);
 
   const kept = result.sync.kept;
   if (kept.length > 0) {

@@ -20,7 +20,8 @@ import type { Catalog } from '../../db/catalog';
 import { checkIntegrity } from '../../db/integrity';
 import { embeddedMigrations, readHistory } from '../../db/migrations';
 import type { ReferencesOfInput, SearchInput } from '../../../src-shared/search';
-import { referencesOf } from '../../db/references';
+import { rebuildReferences, referencesOf } from '../../db/references';
+import { readSettings, updateSettings } from '../../db/settings';
 import { searchCatalog } from '../../db/search';
 
 /** Channels answered by the database host: everything not running in the main process. */
@@ -68,6 +69,12 @@ function envelope(channel: string, input: unknown, keys: readonly string[], requ
   }
   if (issues.length > 0) throw validationFailed(`request for ${channel}`, issues);
   return input as Record<string, unknown>;
+}
+
+/** The search input with the preferred rule system filled in where the caller named none (anything else is left to the search's own parse). */
+function withPreference(input: unknown, preferRuleSystem: string): SearchInput {
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || 'preferRuleSystem' in input) return input as SearchInput;
+  return { ...(input as SearchInput), preferRuleSystem };
 }
 
 /** Runs `body`; a ValidationFailed from the repository gets its field paths prefixed with `at`. */
@@ -152,7 +159,16 @@ export function createHandlers(catalog: Catalog, deps: DispatcherDependencies): 
       return checkIntegrity(catalog.connection.sqlite, 'full');
     },
     // Both parse their (still unknown) input with the contract's schema themselves.
-    'search:query': (input) => searchCatalog(catalog.connection.sqlite, input as SearchInput),
+    // A query that names no preferred rule system ranks by the user's setting.
+    'search:query': (input) => searchCatalog(catalog.connection.sqlite, withPreference(input, readSettings(catalog.connection.sqlite).preferredRuleSystem)),
+    'settings:get': (input) => {
+      validate(contract.settings.get.input, input, 'request for settings:get');
+      return readSettings(catalog.connection.sqlite);
+    },
+    'settings:update': (input) => {
+      const { sqlite } = catalog.connection;
+      return catalog.transaction(() => updateSettings(sqlite, input, () => rebuildReferences(sqlite)));
+    },
     'references:of': (input) => referencesOf(catalog.connection.sqlite, input as ReferencesOfInput),
     'import:5etools': (input, { signal }) => {
       const { dataDir } = validate(contract.import.fiveEtools.input, input, 'request for import:5etools');
@@ -173,6 +189,8 @@ export function createHandlers(catalog: Catalog, deps: DispatcherDependencies): 
 /** The tables a call on `channel` may have changed, or none for a channel that only reads. */
 function changedBy(channel: string, succeeded: boolean): EntityKey[] {
   if (channel === contract.import.fiveEtools.channel) return succeeded ? IMPORT_TABLES : ['importLog'];
+  // A new preferred rule system re-resolves references (the setting itself is no catalog table).
+  if (channel === contract.settings.update.channel) return succeeded ? ['contentReferences'] : [];
   if (!succeeded || channelsByName.get(channel)?.runs !== 'writer') return [];
   const key = channel.slice(0, channel.indexOf(':'));
   return (ENTITY_KEYS as readonly string[]).includes(key) ? [key as EntityKey] : [];

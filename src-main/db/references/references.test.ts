@@ -22,6 +22,7 @@ describe('references on hand-made rows', () => {
     spell('fireball-phb', 'Fireball', 'dnd5e-2014', 'PHB');
     spell('fireball-xphb', 'Fireball', 'dnd5e-2024', 'XPHB');
     spell('fly-phb', 'Fly', 'dnd5e-2014', 'PHB', ['Unlike {@spell fireball}, and see {@spell Fly}.']);
+    catalog.rulesTerms.create({ id: 'frightened-phb', name: 'Frightened', ruleSystemId: 'dnd5e-2014', sourceId: 'PHB', termType: 'condition', entries: ['Scared.'] });
     catalog.creatures.create({
       id: 'mage-mm',
       name: 'Mage',
@@ -33,7 +34,7 @@ describe('references on hand-made rows', () => {
           type: 'spellcasting',
           name: 'Spellcasting',
           headerEntries: ['The mage knows {@spell fly} tricks.'],
-          spells: { '3': { slots: 3, spells: ['{@spell fireball}', '{@spell counterspell}'] } },
+          spells: { '3': { slots: 3, spells: ['{@spell fireball}', '{@spell counterspell} (on {@condition frightened} foes)'] } },
         },
       ],
       actions: [{ name: 'Bite', entries: ['{@atk mw} {@hit 5}, and it is {@condition frightened}; {@spell Fireball|XPHB|a fireball}.'] }],
@@ -46,6 +47,7 @@ describe('references on hand-made rows', () => {
       { targetKind: 'spells', targetId: 'fly-phb', referenceType: 'mentions', context: '{@spell fly}', resolved: true },
       { targetKind: 'spells', targetId: 'fireball-phb', referenceType: 'grants', context: '{@spell fireball}', resolved: true },
       { targetKind: 'spells', targetId: 'counterspell-phb', referenceType: 'grants', context: '{@spell counterspell}', resolved: false },
+      { targetKind: 'rules_terms', targetId: 'frightened-phb', referenceType: 'mentions', context: '{@condition frightened}', resolved: true },
       { targetKind: 'spells', targetId: 'fireball-xphb', referenceType: 'mentions', context: '{@spell Fireball|XPHB|a fireball}', resolved: true },
     ]);
   });
@@ -57,7 +59,7 @@ describe('references on hand-made rows', () => {
 
   it('writes references, lists both directions grouped, and lists broken links by target', () => {
     const { sqlite } = catalog.connection;
-    expect(rebuildReferences(sqlite)).toEqual({ rows: 4, references: 5, broken: 1 });
+    expect(rebuildReferences(sqlite)).toEqual({ rows: 5, references: 6, broken: 1 });
     const of = referencesOf(sqlite, { entity: 'spells', id: 'fireball-phb' });
     expect(of.mentions.total).toBe(0);
     expect(of.mentionedBy.items.map((r) => [r.kind, r.id, r.name, r.referenceType, r.broken])).toEqual([
@@ -69,7 +71,7 @@ describe('references on hand-made rows', () => {
       { kind: 'spells', referenceType: 'mentions', count: 1 },
     ]);
     const mage = referencesOf(sqlite, { entity: 'creatures', id: 'mage-mm', limit: 2 });
-    expect(mage.mentions.total).toBe(4);
+    expect(mage.mentions.total).toBe(5);
     expect(mage.mentions.items).toHaveLength(2);
     expect(referencesOf(sqlite, { entity: 'creatures', id: 'mage-mm', limit: 2, offset: 2 }).mentions.items).toHaveLength(2);
     expect(brokenLinks(sqlite)).toEqual({ items: [{ targetKind: 'spells', targetId: 'counterspell-phb', count: 1, example: '{@spell counterspell}' }], total: 1, references: 1 });
@@ -79,7 +81,7 @@ describe('references on hand-made rows', () => {
     const report = referencesAfterImport(catalog.connection.sqlite, { creatures: ['mage-mm'], spells: [] });
     expect(report).toEqual({
       rows: 1,
-      references: 4,
+      references: 5,
       broken: { items: [{ targetKind: 'spells', targetId: 'counterspell-phb', count: 1, example: '{@spell counterspell}' }], total: 1, references: 1 },
     });
   });

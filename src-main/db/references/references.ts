@@ -12,13 +12,23 @@
  * the id the target would have (`fireball-phb`, the importer's id rule), so it is listed as
  * broken until such a row exists; a reference is broken exactly when no row has its target id,
  * which is also what deleting a referenced row leaves behind.
+ *
+ * Rules terms (`{@condition frightened}`, `{@variantrule …}`, `{@skill …}` …) resolve the same
+ * way within their term type, from the `rules_terms` table (they are not in the search index):
+ * the name as stored (case ignored), else folded as above. Structured grants are read too: an
+ * item's `attachedSpells` (in its additional properties) name spells it lets you cast, `grants`.
+ *
+ * Callers that pass no options resolve with the user's stored preference (`settings`,
+ * src-main/db/settings.ts): the 2024 preference redirects references without a source.
  */
 import type Database from 'better-sqlite3';
 import { slug } from '../../../src-shared/catalog/slug';
 import { referencesIn, type MarkupReference } from '../../../src-shared/markup';
 import {
+  REFERENCE_KINDS,
   referencesOfInputSchema,
   SEARCH_KINDS,
+  type ReferenceKind,
   type BrokenLink,
   type ImportReferences,
   type ReferenceDirection,
@@ -26,15 +36,15 @@ import {
   type ReferenceGroup,
   type ReferencesOf,
   type ReferencesOfInput,
-  type SearchKind,
 } from '../../../src-shared/search';
 import { validate } from '../../../src-shared/validation';
 import { bodyColumns, foldName } from '../search/functions';
+import { storedReferenceOptions } from '../settings';
 
 type ReferenceType = 'mentions' | 'grants';
 
 export interface ExtractedReference {
-  targetKind: SearchKind;
+  targetKind: ReferenceKind;
   targetId: string;
   referenceType: ReferenceType;
   /** The tag as written. */
@@ -66,11 +76,25 @@ function expectedId(reference: MarkupReference): string | undefined {
 interface Statements {
   bySource: Database.Statement;
   preferred: Database.Statement;
+  termBySource: Database.Statement;
+  termPreferred: Database.Statement;
+  termFoldedBySource: Database.Statement;
+  termFoldedPreferred: Database.Statement;
   deleteOutgoing: Database.Statement;
   insert: Database.Statement;
-  columns: Record<SearchKind, Database.Statement>;
-  ruleSystem: Record<SearchKind, Database.Statement>;
+  columns: Record<ReferenceKind, Database.Statement>;
+  ruleSystem: Record<ReferenceKind, Database.Statement>;
+  attachedSpells: Database.Statement;
 }
+
+/** The columns whose text holds a row's references: the search body, and a rules term's entries. */
+function referenceColumns(kind: ReferenceKind, alias: string): string {
+  return kind === 'rules_terms' ? `${alias}.entries` : bodyColumns(kind, alias);
+}
+
+/** Rows of one term type by name (NOCASE, from the name index) in a book, or in a rule system. */
+const TERM_BY = (where: string, name: string) =>
+  `SELECT id FROM rules_terms WHERE ${name} AND term_type = @termType AND ${where} ORDER BY id LIMIT 1`;
 
 const cache = new WeakMap<Database.Database, Statements>();
 
@@ -93,6 +117,11 @@ function statementsFor(sqlite: Database.Database): Statements {
          ORDER BY entity_id LIMIT 1`,
       )
       .pluck(),
+    termBySource: sqlite.prepare(TERM_BY('upper(source_id) = upper(@source)', 'name = @name')).pluck(),
+    termPreferred: sqlite.prepare(TERM_BY('rule_system_id = @ruleSystem', 'name = @name')).pluck(),
+    // Only when the exact name finds nothing (a broken link, or odd punctuation): scans the type.
+    termFoldedBySource: sqlite.prepare(TERM_BY('upper(source_id) = upper(@source)', 'mimir_fold(name) = @folded')).pluck(),
+    termFoldedPreferred: sqlite.prepare(TERM_BY('rule_system_id = @ruleSystem', 'mimir_fold(name) = @folded')).pluck(),
     deleteOutgoing: sqlite.prepare('DELETE FROM content_references WHERE source_entity_id = ? AND source_entity_type = ?'),
     insert: sqlite.prepare(
       `INSERT INTO content_references (source_entity_id, source_entity_type, target_entity_id, target_entity_type, rule_system_id, reference_type, context)
@@ -101,11 +130,12 @@ function statementsFor(sqlite: Database.Database): Statements {
          reference_type = CASE WHEN excluded.reference_type = 'grants' THEN 'grants' ELSE content_references.reference_type END`,
     ),
     columns: Object.fromEntries(
-      SEARCH_KINDS.map((kind) => [kind, sqlite.prepare(`SELECT ${bodyColumns(kind, 't')} FROM ${kind} t WHERE t.id = ?`).raw()]),
-    ) as Record<SearchKind, Database.Statement>,
+      REFERENCE_KINDS.map((kind) => [kind, sqlite.prepare(`SELECT ${referenceColumns(kind, 't')} FROM ${kind} t WHERE t.id = ?`).raw()]),
+    ) as Record<ReferenceKind, Database.Statement>,
     ruleSystem: Object.fromEntries(
-      SEARCH_KINDS.map((kind) => [kind, sqlite.prepare(`SELECT rule_system_id FROM ${kind} WHERE id = ?`).pluck()]),
-    ) as Record<SearchKind, Database.Statement>,
+      REFERENCE_KINDS.map((kind) => [kind, sqlite.prepare(`SELECT rule_system_id FROM ${kind} WHERE id = ?`).pluck()]),
+    ) as Record<ReferenceKind, Database.Statement>,
+    attachedSpells: sqlite.prepare(`SELECT json_extract(additional_properties, '$.attachedSpells') FROM items WHERE id = ?`).pluck(),
   };
   cache.set(sqlite, statements);
   return statements;
@@ -140,11 +170,58 @@ export function referencesInColumns(columns: readonly unknown[]): { reference: M
   return found;
 }
 
+/**
+ * The spells an item's `attachedSpells` names (5etools: a list of `"name"` / `"name|source"`, or
+ * an object by use — `will`, `daily: {"1e": […]}`, `charges: {"1": […]}` …), as spell references
+ * with the source written or PHB, the spell tag's default.
+ */
+export function attachedSpellReferences(value: unknown): MarkupReference[] {
+  const found: MarkupReference[] = [];
+  const walk = (node: unknown, depth: number): void => {
+    if (depth > 16 || found.length >= 500) return;
+    if (typeof node === 'string') {
+      const [name = '', source = ''] = node.split('|').map((part) => part.trim());
+      if (name === '') return;
+      found.push({
+        tag: 'spell',
+        catalogKind: 'spells',
+        name,
+        effectiveSource: source || 'PHB',
+        display: name,
+        raw: `attachedSpells: ${node}`.slice(0, 2000),
+        ...(source ? { source } : {}),
+      });
+    } else if (Array.isArray(node)) {
+      for (const item of node) walk(item, depth + 1);
+    } else if (typeof node === 'object' && node !== null) {
+      for (const item of Object.values(node)) walk(item, depth + 1);
+    }
+  };
+  walk(value, 0);
+  return found;
+}
+
+function resolveTerm(statements: Statements, reference: MarkupReference, options: ReferenceOptions): string | undefined {
+  const params = { name: reference.name, termType: reference.termType, source: reference.effectiveSource, ruleSystem: options.preferRuleSystem };
+  const prefer = !reference.source && options.preferRuleSystem !== undefined;
+  const exact = (prefer ? (statements.termPreferred.get(params) as string | undefined) : undefined) ?? (statements.termBySource.get(params) as string | undefined);
+  if (exact) return exact;
+  const folded = { ...params, folded: foldName(reference.name) };
+  return (prefer ? (statements.termFoldedPreferred.get(folded) as string | undefined) : undefined) ?? (statements.termFoldedBySource.get(folded) as string | undefined);
+}
+
 function resolve(statements: Statements, reference: MarkupReference, options: ReferenceOptions): { id: string; resolved: boolean } | undefined {
   const kind = reference.catalogKind;
   if (!kind) return undefined;
   const folded = foldName(reference.name);
   if (folded === '') return undefined;
+  if (kind === 'rules_terms') {
+    if (!reference.termType) return undefined;
+    const id = resolveTerm(statements, reference, options);
+    if (id) return { id, resolved: true };
+    const expected = expectedId(reference);
+    return expected ? { id: expected, resolved: false } : undefined;
+  }
   if (!reference.source && options.preferRuleSystem) {
     const id = statements.preferred.get({ kind, folded, ruleSystem: options.preferRuleSystem }) as string | undefined;
     if (id) return { id, resolved: true };
@@ -156,12 +233,19 @@ function resolve(statements: Statements, reference: MarkupReference, options: Re
 }
 
 /** The references of one row, resolved (a row that does not exist has none). */
-export function extractReferences(sqlite: Database.Database, kind: SearchKind, id: string, options: ReferenceOptions = {}): ExtractedReference[] {
+export function extractReferences(sqlite: Database.Database, kind: ReferenceKind, id: string, options: ReferenceOptions = storedReferenceOptions(sqlite)): ExtractedReference[] {
   const statements = statementsFor(sqlite);
   const columns = statements.columns[kind].get(id) as unknown[] | undefined;
   if (!columns) return [];
   const out = new Map<string, ExtractedReference>();
-  for (const { reference, type } of referencesInColumns(columns)) {
+  const found = referencesInColumns(columns);
+  if (kind === 'items') {
+    const attached = statements.attachedSpells.get(id) as string | null | undefined;
+    if (attached) for (const reference of attachedSpellReferences(JSON.parse(attached))) found.push({ reference, type: 'grants' });
+  }
+  for (const { reference, type: foundType } of found) {
+    // A spellcasting block grants its spells; a condition or rule named in it is only mentioned.
+    const type: ReferenceType = foundType === 'grants' && reference.catalogKind !== 'spells' ? 'mentions' : foundType;
     const target = resolve(statements, reference, options);
     if (!target || !reference.catalogKind) continue;
     if (target.id === id && reference.catalogKind === kind) continue; // a row naming itself
@@ -177,7 +261,7 @@ export function extractReferences(sqlite: Database.Database, kind: SearchKind, i
 }
 
 /** Replaces the outgoing references of one row with those its text holds now. Returns how many. */
-export function writeReferencesFor(sqlite: Database.Database, kind: SearchKind, id: string, options: ReferenceOptions = {}): number {
+export function writeReferencesFor(sqlite: Database.Database, kind: ReferenceKind, id: string, options: ReferenceOptions = storedReferenceOptions(sqlite)): number {
   const statements = statementsFor(sqlite);
   const references = extractReferences(sqlite, kind, id, options);
   const ruleSystem = (statements.ruleSystem[kind].get(id) as string | undefined) ?? null;
@@ -211,15 +295,16 @@ export interface RebuildReport {
  * (a savepoint inside the caller's, as in an import). References already stored for rows of
  * other kinds are kept.
  */
-export function rebuildReferences(sqlite: Database.Database, options: ReferenceOptions & { kinds?: readonly SearchKind[]; signal?: AbortSignal } = {}): RebuildReport {
-  const kinds = options.kinds ?? SEARCH_KINDS;
+export function rebuildReferences(sqlite: Database.Database, options: ReferenceOptions & { kinds?: readonly ReferenceKind[]; signal?: AbortSignal } = {}): RebuildReport {
+  const kinds = options.kinds ?? REFERENCE_KINDS;
+  const resolution: ReferenceOptions = 'preferRuleSystem' in options ? { preferRuleSystem: options.preferRuleSystem } : storedReferenceOptions(sqlite);
   let rows = 0;
   let references = 0;
   sqlite.transaction(() => {
     for (const kind of kinds) {
       const ids = sqlite.prepare(`SELECT id FROM ${kind} ORDER BY id`).pluck().all() as string[];
       for (const id of ids) {
-        references += writeReferencesFor(sqlite, kind, id, options);
+        references += writeReferencesFor(sqlite, kind, id, resolution);
         rows++;
       }
     }
@@ -228,9 +313,13 @@ export function rebuildReferences(sqlite: Database.Database, options: ReferenceO
   return { rows, references, broken };
 }
 
-/** A reference whose target row is not in the catalog (search_documents lists every row of the seven kinds). */
-const BROKEN = `r.target_entity_type IN (${SEARCH_KINDS.map((k) => `'${k}'`).join(', ')})
-  AND NOT EXISTS (SELECT 1 FROM search_documents d WHERE d.entity_type = r.target_entity_type AND d.entity_id = r.target_entity_id)`;
+/**
+ * A reference whose target row is not in the catalog: search_documents lists every row of the
+ * seven searchable kinds; rules terms are looked up in their table.
+ */
+const BROKEN = `((r.target_entity_type IN (${SEARCH_KINDS.map((k) => `'${k}'`).join(', ')})
+    AND NOT EXISTS (SELECT 1 FROM search_documents d WHERE d.entity_type = r.target_entity_type AND d.entity_id = r.target_entity_id))
+  OR (r.target_entity_type = 'rules_terms' AND NOT EXISTS (SELECT 1 FROM rules_terms t WHERE t.id = r.target_entity_id)))`;
 
 export type { ReferenceDirection, ReferenceEntry, ReferenceGroup, ReferencesOf, ReferencesOfInput };
 export { referencesOfInputSchema };
@@ -270,12 +359,13 @@ export function referencesOf(sqlite: Database.Database, input: ReferencesOfInput
     const where = `r.${mine}_entity_id = @id AND r.${mine}_entity_type = @entity`;
     const rows = sqlite
       .prepare(
-        `SELECT r.${other}_entity_type AS kind, r.${other}_entity_id AS id, d.name AS name, r.reference_type AS referenceType,
-                r.context AS context, d.doc_id IS NULL AS broken
+        `SELECT r.${other}_entity_type AS kind, r.${other}_entity_id AS id, coalesce(d.name, t.name) AS name, r.reference_type AS referenceType,
+                r.context AS context, d.doc_id IS NULL AND t.id IS NULL AS broken
          FROM content_references r
          LEFT JOIN search_documents d ON d.entity_type = r.${other}_entity_type AND d.entity_id = r.${other}_entity_id
+         LEFT JOIN rules_terms t ON r.${other}_entity_type = 'rules_terms' AND t.id = r.${other}_entity_id
          WHERE ${where}
-         ORDER BY kind, referenceType, coalesce(d.name, r.${other}_entity_id) COLLATE NOCASE, id LIMIT @limit OFFSET @offset`,
+         ORDER BY kind, referenceType, coalesce(d.name, t.name, r.${other}_entity_id) COLLATE NOCASE, id LIMIT @limit OFFSET @offset`,
       )
       .all({ id, entity, limit, offset }) as (Omit<ReferenceEntry, 'broken'> & { broken: number })[];
     const groups = sqlite
@@ -296,7 +386,7 @@ export function referencesOf(sqlite: Database.Database, input: ReferencesOfInput
 export type ImportReferenceReport = ImportReferences;
 
 /**
- * After an import wrote rows, inside its transaction: rewrites the references of the rows it
+ * After an import wrote rows (`written`: ids by table name), inside its transaction: rewrites the references of the rows it
  * inserted or updated (an unchanged row's text, and so its references, are as before), and,
  * when it inserted rows, those of the rows with broken links (a new row may be their target
  * under another id or printing); then reports the catalog's broken links. Rows the import
@@ -307,19 +397,20 @@ export function referencesAfterImport(
   written: Partial<Record<string, readonly string[]>>,
   options: ReferenceOptions & { inserted?: boolean; check?: () => void } = {},
 ): ImportReferenceReport {
-  const rewrite = new Map<SearchKind, Set<string>>(SEARCH_KINDS.map((kind) => [kind, new Set(written[kind] ?? [])]));
+  const rewrite = new Map<ReferenceKind, Set<string>>(REFERENCE_KINDS.map((kind) => [kind, new Set(written[kind] ?? [])]));
+  const resolution: ReferenceOptions = 'preferRuleSystem' in options ? { preferRuleSystem: options.preferRuleSystem } : storedReferenceOptions(sqlite);
   if (options.inserted) {
     const sources = sqlite
       .prepare(`SELECT DISTINCT r.source_entity_type AS kind, r.source_entity_id AS id FROM content_references r WHERE ${BROKEN}`)
       .all() as { kind: string; id: string }[];
-    for (const { kind, id } of sources) rewrite.get(kind as SearchKind)?.add(id);
+    for (const { kind, id } of sources) rewrite.get(kind as ReferenceKind)?.add(id);
   }
   let rows = 0;
   let references = 0;
   for (const [kind, ids] of rewrite) {
     for (const id of ids) {
       if (rows % 100 === 0) options.check?.();
-      references += writeReferencesFor(sqlite, kind, id, options);
+      references += writeReferencesFor(sqlite, kind, id, resolution);
       rows++;
     }
   }

@@ -1,11 +1,24 @@
 /**
  * Keeps a row's outgoing references current when it is saved through the repositories (the
- * API): after create, update and batch upsert of a searchable kind, in the same transaction.
+ * API): after create, update and batch upsert of a linked kind (the searchable kinds and rules
+ * terms), in the same transaction.
  * Deletion needs nothing here: a trigger removes the deleted row's references.
  */
 import type Database from 'better-sqlite3';
-import { SEARCH_KINDS, type SearchKind } from '../../../src-shared/search';
+import { REFERENCE_KINDS, type ReferenceKind } from '../../../src-shared/search';
 import { writeReferencesFor } from './references';
+
+/** The API key of each linked table (`rules_terms` is `rulesTerms`). */
+const REPOSITORY_OF: Record<ReferenceKind, string> = {
+  spells: 'spells',
+  creatures: 'creatures',
+  items: 'items',
+  races: 'races',
+  classes: 'classes',
+  backgrounds: 'backgrounds',
+  feats: 'feats',
+  rules_terms: 'rulesTerms',
+};
 
 interface SavingRepository {
   create(input: never): { id: unknown };
@@ -22,11 +35,11 @@ export function keepReferencesCurrent(
   sqlite: Database.Database,
   transaction: <T>(fn: () => T) => T,
 ): void {
-  for (const kind of SEARCH_KINDS) {
-    const repository = repositories[kind] as SavingRepository | undefined;
+  for (const kind of REFERENCE_KINDS) {
+    const repository = repositories[REPOSITORY_OF[kind]] as SavingRepository | undefined;
     if (!repository) continue;
     const refresh = (id: unknown) => {
-      if (typeof id === 'string') writeReferencesFor(sqlite, kind as SearchKind, id);
+      if (typeof id === 'string') writeReferencesFor(sqlite, kind, id);
     };
     const { create, update, batchUpsert } = repository;
     repository.create = ((input: never) =>

@@ -12,9 +12,13 @@ export const SEARCH_TABLES: readonly string[] = ['search_documents', 'search_ind
  * Triggers that keep the search index in step (migration `catalog_search`) and drop a deleted
  * row's references (`content_reference_cleanup`), keyed by the table they are on.
  */
-export const SEARCH_TRIGGERS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-  SEARCH_KINDS.map((kind) => [
-    kind,
-    [`${kind}_search_after_insert`, `${kind}_search_after_update`, `${kind}_search_after_delete`, `${kind}_references_after_delete`],
-  ]),
-);
+export const SEARCH_TRIGGERS: Readonly<Record<string, readonly string[]>> = {
+  ...Object.fromEntries(
+    SEARCH_KINDS.map((kind) => [
+      kind,
+      [`${kind}_search_after_insert`, `${kind}_search_after_update`, `${kind}_search_after_delete`, `${kind}_references_after_delete`],
+    ]),
+  ),
+  // Rules terms are not in the search index, but their references go with them (migration 0019).
+  rules_terms: ['rules_terms_references_after_delete'],
+};

@@ -173,6 +173,7 @@ const SAME_KIND_TAGS: Record<ImportKind, string[]> = {
   creatures: ['creature', 'monster'],
   backgrounds: ['background'],
   feats: ['feat'],
+  rulesTerms: ['condition', 'disease', 'status', 'variantrule', 'action', 'sense', 'skill'],
 };
 
 /** `name|source` of a record, lower-cased: the key duplicates and references are compared by. */

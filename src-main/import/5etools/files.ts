@@ -8,7 +8,8 @@
  *   spells/spells-*.json, spells/sources.json (or generated/gendata-spell-source-lookup.json),
  *   bestiary/bestiary-*.json, bestiary/legendarygroups.json, class/class-*.json, races.json,
  *   items.json, items-base.json, magicvariants.json, backgrounds.json, feats.json,
- *   optionalfeatures.json.
+ *   optionalfeatures.json; and in both, when present, conditionsdiseases.json, variantrules.json,
+ *   actions.json, senses.json, skills.json (rules terms).
  *
  * Every `*.json` in the folder and in its `spells/`, `bestiary/`, `class/` subfolders is read
  * (not `fluff-*`, `foundry*`, `index.json`), and records are taken by their top-level key
@@ -59,6 +60,8 @@ export interface DataSet {
   itemEntries: Raw[];
   backgrounds: Raw[];
   feats: Raw[];
+  /** Conditions, diseases, statuses, variant rules, actions, senses, skills. */
+  rulesTerms: Raw[];
   monsterTemplates: Raw[];
   legendaryGroupTemplates: Raw[];
 }
@@ -82,6 +85,13 @@ const COLLECTIONS = {
   itemEntry: 'itemEntries',
   background: 'backgrounds',
   feat: 'feats',
+  condition: 'rulesTerms',
+  disease: 'rulesTerms',
+  status: 'rulesTerms',
+  variantrule: 'rulesTerms',
+  action: 'rulesTerms',
+  sense: 'rulesTerms',
+  skill: 'rulesTerms',
   monsterTemplate: 'monsterTemplates',
   legendaryGroupTemplate: 'legendaryGroupTemplates',
 } as const satisfies Record<string, keyof DataSet>;
@@ -174,6 +184,7 @@ export function readDataSet(dir: string): DataSet {
     itemEntries: [],
     backgrounds: [],
     feats: [],
+    rulesTerms: [],
     monsterTemplates: [],
     legendaryGroupTemplates: [],
   };

@@ -101,7 +101,7 @@ function expectedRows(c: Record<string, J[]>): Record<ImportKind, number> {
   for (const book of [...get('book'), ...get('adventure')]) for (const code of [book['id'], book['source']]) if (s(code)) codes.add(lower(code));
   const bookIds = new Set([...get('book'), ...get('adventure')].map((b) => lower(b['id'] ?? b['source'])));
   const inferred = new Set<string>();
-  for (const key of ['spell', 'monster', 'race', 'subrace', 'class', 'subclass', 'item', 'baseitem', 'itemGroup', 'magicvariant', 'background', 'feat']) {
+  for (const key of ['spell', 'monster', 'race', 'subrace', 'class', 'subclass', 'item', 'baseitem', 'itemGroup', 'magicvariant', 'background', 'feat', 'condition', 'disease', 'status', 'variantrule', 'action', 'sense', 'skill']) {
     for (const record of get(key)) {
       const inherits = record['inherits'] as J | undefined;
       const code = s(record['source']) ?? s(inherits?.['source']);
@@ -124,6 +124,7 @@ function expectedRows(c: Record<string, J[]>): Record<ImportKind, number> {
       expansions(variants, get('baseitem')),
     backgrounds: withVersions('background'),
     feats: withVersions('feat'),
+    rulesTerms: ['condition', 'disease', 'status', 'variantrule', 'action', 'sense', 'skill'].reduce((n, key) => n + withVersions(key), 0),
   };
 }
 

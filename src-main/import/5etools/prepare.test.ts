@@ -199,7 +199,7 @@ describe('prepareImport: the per-record guard, progress, cancellation', () => {
     const events: ImportProgress[] = [];
     prepareImport(dir, { onProgress: (p) => events.push(p) });
     expect([...new Set(events.map((e) => e.stage))]).toEqual(['reading', 'resolving', 'mapping']);
-    expect(events.filter((e) => e.stage === 'mapping' && e.kind).map((e) => e.kind)).toEqual(['sources', 'races', 'classes', 'items', 'spells', 'creatures', 'backgrounds', 'feats']);
+    expect(events.filter((e) => e.stage === 'mapping' && e.kind).map((e) => e.kind)).toEqual(['sources', 'races', 'classes', 'items', 'spells', 'creatures', 'backgrounds', 'feats', 'rulesTerms']);
 
     for (const stage of ['reading', 'resolving', 'mapping'] as const) {
       const controller = new AbortController();

@@ -28,10 +28,12 @@ import { mapFeats } from './feats';
 import { COLLECTION_KEYS, readDataSet, type CollectionKey, type DataSet } from './files';
 import { mapItems } from './items';
 import { mapRaces } from './races';
+import { absentRulesTermFiles, mapRulesTerms, RULES_TERM_COLLECTION_KEYS } from './rules-terms';
 import { isRecord, refKey, str } from './raw';
 import { resolveDataSet, versionsOf, type ResolveReporter } from './resolve';
 import { inferBooks, mapSources, tallySrd, type BookEntry } from './sources';
 import { buildSpellClassLookup, mapSpells } from './spells';
+import type { AbsentFile } from '../../../src-shared/import-types';
 import { IMPORT_KINDS, type ImportKind, type ImportProgress, type ImportWarning, type Mapped, type Raw, type SkippedRecord } from './types';
 
 export interface PrepareOptions {
@@ -50,6 +52,7 @@ export const TABLES: Record<ImportKind, { key: keyof typeof catalogEntities; par
   creatures: { key: 'creatures' },
   backgrounds: { key: 'backgrounds' },
   feats: { key: 'feats' },
+  rulesTerms: { key: 'rulesTerms' },
 };
 
 export type Row = Record<string, unknown> & { id: string; name?: string; fullName?: string; sourceId?: string };
@@ -61,6 +64,7 @@ export interface PreparedImport {
   skipped: SkippedRecord[];
   warnings: ImportWarning[];
   files: string[];
+  absentFiles: AbsentFile[];
 }
 
 /** The kind each 5etools collection belongs to (its skips and warnings are that kind's). */
@@ -84,10 +88,17 @@ export const COLLECTION_KIND: Record<CollectionKey, ImportKind> = {
   itemEntry: 'items',
   background: 'backgrounds',
   feat: 'feats',
+  condition: 'rulesTerms',
+  disease: 'rulesTerms',
+  status: 'rulesTerms',
+  variantrule: 'rulesTerms',
+  action: 'rulesTerms',
+  sense: 'rulesTerms',
+  skill: 'rulesTerms',
 };
 
 /** Collections whose records become rows; the others (features, groups, templates) are parts of rows. */
-const ROW_COLLECTIONS = new Set<CollectionKey>(['spell', 'monster', 'race', 'subrace', 'class', 'subclass', 'item', 'baseitem', 'itemGroup', 'magicvariant', 'background', 'feat']);
+const ROW_COLLECTIONS = new Set<CollectionKey>(['spell', 'monster', 'race', 'subrace', 'class', 'subclass', 'item', 'baseitem', 'itemGroup', 'magicvariant', 'background', 'feat', ...RULES_TERM_COLLECTION_KEYS]);
 
 /**
  * Keys beyond name and source that tell records of one collection apart (a subrace names its
@@ -384,6 +395,7 @@ export function prepareImport(dataDir: string, options: PrepareOptions = {}): Pr
     creatures: mapKind('creatures', () => mapCreatures(c.monster, c.legendaryGroup, ctx, unresolved.get('legendaryGroup') ?? [])),
     backgrounds: mapKind('backgrounds', () => mapBackgrounds(c.background, ctx)),
     feats: mapKind('feats', () => mapFeats(c.feat, ctx)),
+    rulesTerms: mapKind('rulesTerms', () => mapRulesTerms(c, ctx)),
   };
   progress({ stage: 'mapping', done: mappedTotal, total: mappedTotal });
 
@@ -400,5 +412,5 @@ export function prepareImport(dataDir: string, options: PrepareOptions = {}): Pr
     rows[kind] = acceptRows(kind, mapped[kind].rows as Row[], catalogEntities[key] as EntityDefinition, ctx, parent);
     generated[kind] = mapped[kind].generated;
   }
-  return { rows, read: readCounts, generated, skipped: ctx.skipped, warnings: ctx.warnings, files: data.files };
+  return { rows, read: readCounts, generated, skipped: ctx.skipped, warnings: ctx.warnings, files: data.files, absentFiles: absentRulesTermFiles(data.collections) };
 }

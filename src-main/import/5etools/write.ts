@@ -398,7 +398,8 @@ function sync(catalog: Catalog, dataDir: string, prepared: PreparedImport, optio
     ? null
     : referencesAfterImport(
         sqlite,
-        Object.fromEntries(IMPORT_KINDS.map((kind) => [kind, [...report.changes[kind].inserted, ...report.changes[kind].updated]])),
+        // Keyed by table name (`rules_terms` for the import kind `rulesTerms`).
+        Object.fromEntries(IMPORT_KINDS.map((kind) => [catalogEntities[TABLES[kind].key].name, [...report.changes[kind].inserted, ...report.changes[kind].updated]])),
         { inserted: IMPORT_KINDS.some((kind) => report.changes[kind].inserted.length > 0), check },
       );
 
@@ -418,6 +419,7 @@ function sync(catalog: Catalog, dataDir: string, prepared: PreparedImport, optio
         completedAt: new Date().toISOString(),
         metadata: {
           files: prepared.files,
+          absentFiles: prepared.absentFiles as unknown as Record<string, string>[],
           counts: counts as unknown as Record<string, Record<string, number>>,
           skipped: prepared.skipped as unknown as Record<string, string>[],
           warnings: prepared.warnings as unknown as Record<string, string>[],
@@ -439,6 +441,7 @@ function sync(catalog: Catalog, dataDir: string, prepared: PreparedImport, optio
     recordsProcessed,
     recordsImported,
     files: prepared.files,
+    absentFiles: prepared.absentFiles,
     sync: report,
     references,
   };

@@ -10,6 +10,7 @@ import { ImportView } from '../import/ImportView';
 import { KindNav } from '../list/KindNav';
 import { ListView } from '../list/ListView';
 import { SearchPalette } from '../search/SearchPalette';
+import { EditionPreference } from '../settings/EditionPreference';
 import { StatusLine } from '../status/StatusLine';
 import { useRoute } from './router';
 
@@ -33,6 +34,7 @@ export function App() {
     <div class="app">
       <header class="app-header">
         <h1>Mimir catalog</h1>
+        <EditionPreference />
         <button type="button" onClick={() => setSearchOpen(true)} aria-keyshortcuts="Control+K /">
           Search the catalog
         </button>

@@ -8,7 +8,7 @@
  *   #/spells/fireball-phb/edit                            edit a row
  *   #/import                                              the import screen
  */
-export const BROWSE_KINDS = ['spells', 'creatures', 'items', 'races', 'classes', 'backgrounds', 'feats', 'sources'] as const;
+export const BROWSE_KINDS = ['spells', 'creatures', 'items', 'races', 'classes', 'backgrounds', 'feats', 'rulesTerms', 'sources'] as const;
 export type BrowseKind = (typeof BROWSE_KINDS)[number];
 
 export function isBrowseKind(value: unknown): value is BrowseKind {

@@ -265,6 +265,17 @@ export function FeatHeader({ row }: { row: RowOf<'feats'> }): JSX.Element {
   );
 }
 
+/** A condition, rule, action, sense, skill …: its term type. */
+export function RulesTermHeader({ row }: { row: RowOf<'rulesTerms'> }): JSX.Element {
+  return (
+    <div class="entity-header">
+      <p class="header-line">
+        <em>{headerLine('rulesTerms', row)}</em>
+      </p>
+    </div>
+  );
+}
+
 export function SourceHeader({ row }: { row: RowOf<'sources'> }): JSX.Element {
   const meta = isRecord(row.metadata) ? row.metadata : {};
   return (

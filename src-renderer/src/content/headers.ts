@@ -5,7 +5,7 @@
  */
 import type { BrowseKind } from '../app/route';
 import type { AnyRow, RowOf } from '../kinds/rows';
-import { alignmentText, capitalize, ITEM_TYPE_NAMES, lookup, ordinal, SIZE_NAMES, SPELL_SCHOOL_NAMES } from './labels';
+import { alignmentText, capitalize, ITEM_TYPE_NAMES, lookup, ordinal, RULES_TERM_TYPE_NAMES, SIZE_NAMES, SPELL_SCHOOL_NAMES } from './labels';
 
 export function spellLevelLine(row: RowOf<'spells'>): string {
   const school = lookup(SPELL_SCHOOL_NAMES, row.school) ?? 'Unknown school';
@@ -63,6 +63,8 @@ export function headerLine(kind: BrowseKind, row: AnyRow): string {
       const feat = row as RowOf<'feats'>;
       return feat.featType ? `${capitalize(feat.featType.replace(/-/g, ' '))} feat` : 'Feat';
     }
+    case 'rulesTerms':
+      return RULES_TERM_TYPE_NAMES[(row as RowOf<'rulesTerms'>).termType];
     case 'sources': {
       const source = row as RowOf<'sources'>;
       return [source.abbreviation ?? source.id, source.publishedDate].filter(Boolean).join(', ');

@@ -4,7 +4,7 @@
  * is typed over the shared code list (a type import: the renderer bundles no zod).
  */
 import type { ALIGNMENT_CODES } from '../../../src-shared/catalog/entities/shapes/creature';
-export { ITEM_TYPE_NAMES, SIZE_NAMES, SPELL_SCHOOL_NAMES } from '../../../src-shared/catalog/labels';
+export { ITEM_TYPE_NAMES, RULES_TERM_TYPE_NAMES, SIZE_NAMES, SPELL_SCHOOL_NAMES } from '../../../src-shared/catalog/labels';
 
 const ALIGNMENT_WORDS: Readonly<Record<(typeof ALIGNMENT_CODES)[number], string>> = {
   L: 'lawful',

@@ -7,6 +7,7 @@ import { foldName } from '../../../src-shared/catalog/slug';
 import { markupReferences, type MarkupReference } from '../../../src-shared/markup';
 import type { ReferenceEntry } from '../../../src-shared/search';
 import type { BrowseKind } from '../app/route';
+import { browseKindOf } from '../kinds/reference-kinds';
 
 export { foldName };
 
@@ -51,7 +52,7 @@ export function referenceResolver(mentions: readonly ReferenceEntry[]): LinkReso
       if (reference.catalogKind !== entry.kind) continue;
       known.add(exactKey(entry.kind, reference.name, reference.effectiveSource));
       if (entry.broken) continue;
-      const target: LinkTarget = { kind: entry.kind, id: entry.id };
+      const target: LinkTarget = { kind: browseKindOf(entry.kind), id: entry.id };
       exact.set(exactKey(entry.kind, reference.name, reference.effectiveSource), target);
       const key = nameKey(entry.kind, reference.name);
       const seen = byName.get(key);

@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { referencesIn, type MarkupReference } from '../../../src-shared/markup';
 import type { BrowseKind } from '../app/route';
+import { browseKindOf } from '../kinds/reference-kinds';
 import { listRows, type ListInputFor } from '../kinds/rows';
 import { foldName, type LinkResolver, type LinkTarget } from './links';
 
@@ -19,10 +20,12 @@ function keyOf(reference: MarkupReference): string | undefined {
 }
 
 async function lookUp(reference: MarkupReference): Promise<LinkTarget | undefined> {
-  const kind: BrowseKind | undefined = reference.catalogKind;
-  if (!kind) return undefined;
+  if (!reference.catalogKind) return undefined;
+  const kind: BrowseKind = browseKindOf(reference.catalogKind);
   // Every kind's filters include nameStartsWith (entityFilters); the union of inputs cannot say so.
-  const input = { filter: { nameStartsWith: reference.name }, limit: 25 } as ListInputFor<typeof kind>;
+  // A rules-term tag names one term type (`{@condition}` a condition).
+  const filter = reference.termType ? { nameStartsWith: reference.name, termType: reference.termType } : { nameStartsWith: reference.name };
+  const input = { filter, limit: 25 } as ListInputFor<typeof kind>;
   const result = await listRows(kind, input);
   if (!result.ok) return undefined;
   const folded = foldName(reference.name);

@@ -1,7 +1,8 @@
 /**
  * Every row of the SRD fixture, imported into a real catalog file, rendered through the detail
  * body with the resolver the app builds from `references:of`: no raw `{@` reaches the output,
- * stored references become links to rows that exist, and tags the catalog lacks are marked.
+ * stored references become links to rows that exist, and tags the catalog lacks are marked. The
+ * synthetic rules-terms fixture is imported with it (conditions, rules, skills … to link to).
  */
 import { renderToString } from 'preact-render-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,13 +12,16 @@ import { rebuildReferences, referencesOf } from '../../../src-main/db/references
 import { import5etools } from '../../../src-main/import/5etools';
 import type { BrowseKind } from '../app/route';
 import { referenceResolver } from '../content/links';
+import { referenceKindOf } from '../kinds/reference-kinds';
+import { tempDir } from '../../../test/helpers';
+import { withRulesTerms } from '../../../test/rules-terms-fixture';
 import type { AnyRow } from '../kinds/rows';
 import { DetailBody } from './DetailBody';
 
 const dir = process.env['MIMIR_5ETOOLS_DIR'];
 const SKIP_REASON = 'skipped: MIMIR_5ETOOLS_DIR not set (point it at the 5etools SRD fixture folder)';
 
-const KINDS: readonly BrowseKind[] = ['spells', 'creatures', 'items', 'races', 'classes', 'backgrounds', 'feats', 'sources'];
+const KINDS: readonly BrowseKind[] = ['spells', 'creatures', 'items', 'races', 'classes', 'backgrounds', 'feats', 'rulesTerms', 'sources'];
 
 function allRows(catalog: Catalog, kind: BrowseKind): AnyRow[] {
   const api = catalog[kind] as unknown as { list(input: { limit: number; offset: number }): { items: AnyRow[]; total: number } };
@@ -40,15 +44,15 @@ describe.skipIf(!dir)(`detail bodies over the SRD fixture${dir ? '' : ` (${SKIP_
 
   beforeAll(() => {
     catalog = openMigrated().catalog;
-    import5etools(catalog, dir as string);
+    import5etools(catalog, withRulesTerms(dir as string, tempDir()));
     rebuildReferences(catalog.connection.sqlite);
     for (const kind of KINDS) {
       rendered.set(
         kind,
         allRows(catalog, kind).map((row) => {
           const id = row.id;
-          const resolve =
-            kind === 'sources' ? undefined : referenceResolver(referencesOf(catalog.connection.sqlite, { entity: kind, id, limit: 500 }).mentions.items);
+          const entity = referenceKindOf(kind);
+          const resolve = entity ? referenceResolver(referencesOf(catalog.connection.sqlite, { entity, id, limit: 500 }).mentions.items) : undefined;
           return { id, html: renderToString(<DetailBody kind={kind} row={row} resolve={resolve} />) };
         }),
       );
@@ -63,7 +67,7 @@ describe.skipIf(!dir)(`detail bodies over the SRD fixture${dir ? '' : ` (${SKIP_
   });
 
   it('renders races, classes, backgrounds, feats and sources with no raw {@ markup and no JSON', () => {
-    for (const kind of ['races', 'classes', 'backgrounds', 'feats', 'sources'] as const) {
+    for (const kind of ['races', 'classes', 'backgrounds', 'feats', 'rulesTerms', 'sources'] as const) {
       const rows = rendered.get(kind) ?? [];
       expect(rows.length, kind).toBeGreaterThan(0);
       expect(rows.filter((row) => row.html.includes('{@')).map((row) => row.id)).toEqual([]);
@@ -78,10 +82,11 @@ describe.skipIf(!dir)(`detail bodies over the SRD fixture${dir ? '' : ` (${SKIP_
       for (const { html } of rendered.get(kind) ?? []) {
         for (const href of linkTargets(html)) {
           links++;
-          const match = /^#\/([a-z]+)\?sel=(.+)$/.exec(href);
+          const match = /^#\/([A-Za-z]+)\?sel=(.+)$/.exec(href);
           expect(match, href).not.toBeNull();
           const [, targetKind, targetId] = match as RegExpExecArray;
-          const exists = sqlite.prepare(`SELECT 1 FROM ${targetKind} WHERE id = ?`).get(decodeURIComponent(targetId as string));
+          const table = targetKind === 'rulesTerms' ? 'rules_terms' : targetKind;
+          const exists = sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(decodeURIComponent(targetId as string));
           expect(exists, href).toBeDefined();
         }
       }
@@ -89,7 +94,11 @@ describe.skipIf(!dir)(`detail bodies over the SRD fixture${dir ? '' : ` (${SKIP_
     expect(links).toBeGreaterThan(500);
     const lich = rendered.get('creatures')?.find((row) => row.id === 'lich-mm')?.html ?? '';
     expect(linkTargets(lich)).toContain('#/spells?sel=fireball-phb');
-    // Conditions are not a catalog kind: shown as text, marked.
+    // Conditions link to rules terms; one the catalog lacks is shown as text, marked.
+    const dragon = rendered.get('creatures')?.find((row) => row.id === 'adult-red-dragon-mm')?.html ?? '';
+    expect(linkTargets(dragon)).toContain('#/rulesTerms?sel=frightened-phb');
+    const unconscious = rendered.get('rulesTerms')?.find((row) => row.id === 'unconscious-phb')?.html ?? '';
+    expect(linkTargets(unconscious)).toEqual(['#/rulesTerms?sel=incapacitated-phb', '#/rulesTerms?sel=prone-phb']);
     expect(lich).toMatch(/class="entity-unresolved" title="Condition \u201cparalyzed\u201d: not in the catalog">paralyzed</);
   });
 

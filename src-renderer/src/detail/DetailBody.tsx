@@ -6,7 +6,7 @@ import type { JSX } from 'preact';
 import type { BrowseKind } from '../app/route';
 import { Entries } from '../content/Entries';
 import { ItemHeader } from '../content/ItemHeader';
-import { BackgroundHeader, ClassFeatures, ClassHeader, FeatHeader, RaceHeader, SourceHeader } from '../content/KindHeaders';
+import { BackgroundHeader, ClassFeatures, ClassHeader, FeatHeader, RaceHeader, RulesTermHeader, SourceHeader } from '../content/KindHeaders';
 import type { LinkResolver } from '../content/links';
 import { ResolverContext } from '../content/Markup';
 import { SpellHeader } from '../content/SpellHeader';
@@ -75,6 +75,13 @@ function Body({ kind, row }: { kind: BrowseKind; row: AnyRow }): JSX.Element {
       return (
         <>
           <FeatHeader row={row as RowOf<'feats'>} />
+          <Entries entries={entriesOf(row)} />
+        </>
+      );
+    case 'rulesTerms':
+      return (
+        <>
+          <RulesTermHeader row={row as RowOf<'rulesTerms'>} />
           <Entries entries={entriesOf(row)} />
         </>
       );

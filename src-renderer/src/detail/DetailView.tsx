@@ -6,12 +6,12 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import type { SearchKind } from '../../../src-shared/search';
 import { useApi, useCatalogVersion } from '../app/api';
 import type { BrowseKind } from '../app/route';
 import { clearPreviews } from '../content/EntityLink';
 import { referenceResolver, type LinkResolver } from '../content/links';
 import { useNameResolver } from '../content/useNameResolver';
+import { referenceKindOf } from '../kinds/reference-kinds';
 import { getRow, rowLabel, type AnyRow } from '../kinds/rows';
 import { DetailBody } from './DetailBody';
 import { MentionedIn } from './MentionedIn';
@@ -26,16 +26,6 @@ export interface DetailViewProps {
 /** Outgoing references fetched to resolve a row's links (more than any real row holds). */
 const MENTIONS_LIMIT = 500;
 
-/**
- * Every browsable kind but sources has cross-references. (A type check instead of SEARCH_KINDS:
- * src-shared/search.ts holds zod schemas the renderer bundle should not carry.)
- */
-function isSearchKind(kind: BrowseKind): kind is SearchKind {
-  return kind !== 'sources';
-}
-// Fails to compile when the two lists drift apart.
-const sameKinds: [Exclude<BrowseKind, 'sources'>, SearchKind] extends [SearchKind, Exclude<BrowseKind, 'sources'>] ? true : never = true;
-void sameKinds;
 
 interface Loaded {
   row: AnyRow;
@@ -43,9 +33,11 @@ interface Loaded {
 }
 
 async function load(kind: BrowseKind, id: string): Promise<{ ok: true; data: Loaded } | { ok: false; error: { code: string; message: string } }> {
+  // Every browsable kind but sources has cross-references.
+  const entity = referenceKindOf(kind);
   const [row, references] = await Promise.all([
     getRow(kind, id),
-    isSearchKind(kind) ? referencesOf({ entity: kind, id, limit: MENTIONS_LIMIT }) : Promise.resolve(undefined),
+    entity ? referencesOf({ entity, id, limit: MENTIONS_LIMIT }) : Promise.resolve(undefined),
   ]);
   if (!row.ok) return row;
   // Without stored references (an old build, a failed call) the text still renders, links unresolved.
@@ -92,7 +84,7 @@ export function DetailView({ kind, id }: DetailViewProps) {
           <SourceLine row={current.row} />
           {'supersededBy' in current.row && <Reprints kind={kind} supersededBy={current.row.supersededBy} reprintedAs={current.row.reprintedAs} />}
           <DetailBody kind={kind} row={current.row} resolve={resolve} />
-          {isSearchKind(kind) && <MentionedIn kind={kind} id={id} />}
+          {referenceKindOf(kind) && <MentionedIn kind={referenceKindOf(kind) as NonNullable<ReturnType<typeof referenceKindOf>>} id={id} />}
         </>
       )}
     </article>

@@ -4,14 +4,15 @@
  */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import type { ReferenceEntry, SearchKind } from '../../../src-shared/search';
+import type { ReferenceEntry, ReferenceKind } from '../../../src-shared/search';
 import { useApi, useCatalogVersion } from '../app/api';
 import { formatRoute } from '../app/route';
+import { browseKindOf } from '../kinds/reference-kinds';
 import { referencesOf } from './references';
 
 export const MENTIONED_PAGE_SIZE = 25;
 
-const KIND_WORDS: Readonly<Record<SearchKind, string>> = {
+const KIND_WORDS: Readonly<Record<ReferenceKind, string>> = {
   spells: 'Spells',
   creatures: 'Creatures',
   items: 'Items',
@@ -19,17 +20,18 @@ const KIND_WORDS: Readonly<Record<SearchKind, string>> = {
   classes: 'Classes',
   backgrounds: 'Backgrounds',
   feats: 'Feats',
+  rules_terms: 'Rules terms',
 };
 
 /** A group's heading: who mentions this row, and how. */
-export function groupTitle(kind: SearchKind, referenceType: string, targetKind: SearchKind): string {
+export function groupTitle(kind: ReferenceKind, referenceType: string, targetKind: ReferenceKind): string {
   const who = KIND_WORDS[kind];
   if (referenceType === 'grants') return targetKind === 'spells' ? (kind === 'creatures' ? `${who} that can cast it` : `${who} that grant it`) : `${who} that grant it`;
   if (referenceType === 'mentions') return `${who} that mention it`;
   return `${who} (${referenceType})`;
 }
 
-export function MentionedIn({ kind, id }: { kind: SearchKind; id: string }): JSX.Element | null {
+export function MentionedIn({ kind, id }: { kind: ReferenceKind; id: string }): JSX.Element | null {
   const version = useCatalogVersion();
   const [page, setPage] = useState({ for: `${kind}/${id}`, offset: 0 });
   const offset = page.for === `${kind}/${id}` ? page.offset : 0;
@@ -49,7 +51,7 @@ export function MentionedIn({ kind, id }: { kind: SearchKind; id: string }): JSX
     const key = `${item.kind}\u0000${item.referenceType}`;
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
-  const countOf = (groupKind: SearchKind, type: string): number => data.groups.find((g) => g.kind === groupKind && g.referenceType === type)?.count ?? 0;
+  const countOf = (groupKind: ReferenceKind, type: string): number => data.groups.find((g) => g.kind === groupKind && g.referenceType === type)?.count ?? 0;
   const last = Math.min(offset + MENTIONED_PAGE_SIZE, data.total);
   return (
     <section class="mentioned-in" aria-labelledby="mentioned-in-title">
@@ -73,7 +75,7 @@ export function MentionedIn({ kind, id }: { kind: SearchKind; id: string }): JSX
                       {item.name ?? item.id}
                     </span>
                   ) : (
-                    <a href={formatRoute({ view: 'browse', kind: item.kind, params: {}, selected: item.id })}>{item.name}</a>
+                    <a href={formatRoute({ view: 'browse', kind: browseKindOf(item.kind), params: {}, selected: item.id })}>{item.name}</a>
                   )}
                 </li>
               ))}

@@ -10,6 +10,7 @@ import {
   CASTER_PROGRESSION_NAMES,
   CLASS_TYPE_NAMES,
   FEAT_TYPE_NAMES,
+  RULES_TERM_TYPE_NAMES,
   ITEM_RARITY_NAMES,
   ITEM_TYPE_NAMES,
   RACE_TYPE_NAMES,
@@ -70,6 +71,7 @@ export const KIND_WORDS: Record<BrowseKind, { one: string; many: string }> = {
   classes: { one: 'class', many: 'classes' },
   backgrounds: { one: 'background', many: 'backgrounds' },
   feats: { one: 'feat', many: 'feats' },
+  rulesTerms: { one: 'rules term', many: 'rules terms' },
   sources: { one: 'source', many: 'sources' },
 };
 
@@ -195,6 +197,7 @@ export const FORM_FIELDS: Record<BrowseKind, readonly FieldSpec[]> = {
     { key: 'abilityIncreases', label: 'Ability score increases', input: 'json', example: '[{"choose": {"from": ["str", "dex"], "amount": 1}}]' },
     entries,
   ],
+  rulesTerms: [...head, { key: 'termType', label: 'Term type', input: 'choice', labels: RULES_TERM_TYPE_NAMES }, entries],
   sources: [
     { key: 'fullName', label: 'Title', input: 'text' },
     { key: 'id', label: 'Book code', input: 'text', hint: 'Letters, digits and "-", e.g. HB-MYBOOK.' },

@@ -20,6 +20,7 @@ const LOADERS: Record<BrowseKind, () => Promise<KindSchemas>> = {
   classes: () => import('../../../src-shared/catalog/entities/classes').then((m) => m.classEntity),
   backgrounds: () => import('../../../src-shared/catalog/entities/backgrounds').then((m) => m.backgroundEntity),
   feats: () => import('../../../src-shared/catalog/entities/feats').then((m) => m.featEntity),
+  rulesTerms: () => import('../../../src-shared/catalog/entities/rules-terms').then((m) => m.rulesTermEntity),
   sources: () => import('../../../src-shared/catalog/entities/sources').then((m) => m.sourceEntity),
 };
 

@@ -14,6 +14,7 @@ const KIND_NAMES: Record<ImportKind, string> = {
   creatures: 'Creatures',
   backgrounds: 'Backgrounds',
   feats: 'Feats',
+  rulesTerms: 'Rules terms',
 };
 
 export function ImportSummary({ result }: { result: ImportResult }) {
@@ -32,6 +33,9 @@ export function ImportSummary({ result }: { result: ImportResult }) {
       <p aria-live="polite">
         {`Import ${result.status === 'success' ? 'finished' : 'finished with skipped records'}: ${result.recordsImported} of ${result.recordsProcessed} records imported from ${result.files.length} files; ${totals.inserted} rows added, ${totals.updated} updated, ${totals.removed} removed.`}
       </p>
+      {result.absentFiles.length > 0 && (
+        <p>{`Not in the folder: ${result.absentFiles.map((absent) => `${absent.file} (no ${absent.holds} imported)`).join('; ')}.`}</p>
+      )}
       <table>
         <caption>Rows per kind</caption>
         <thead>

@@ -5,13 +5,14 @@
  * the API lacks fails to compile; options come from src-shared's enumerations and labels, or from
  * the catalog itself (`OptionSource`).
  */
-import { CHALLENGE_RATINGS, CLASS_TYPES, CREATURE_ENVIRONMENTS, CREATURE_TYPES, FEAT_TYPES, ITEM_RARITIES, ITEM_TYPE_CODES, RACE_TYPES, SIZE_CODES, SPELL_SCHOOLS } from '../../../src-shared/catalog/enums';
+import { CHALLENGE_RATINGS, CLASS_TYPES, CREATURE_ENVIRONMENTS, CREATURE_TYPES, FEAT_TYPES, ITEM_RARITIES, ITEM_TYPE_CODES, RACE_TYPES, RULES_TERM_TYPES, SIZE_CODES, SPELL_SCHOOLS } from '../../../src-shared/catalog/enums';
 import {
   CLASS_TYPE_NAMES,
   FEAT_TYPE_NAMES,
   ITEM_RARITY_NAMES,
   ITEM_TYPE_NAMES,
   RACE_TYPE_NAMES,
+  RULES_TERM_TYPE_NAMES,
   SIZE_NAMES,
   SPELL_SCHOOL_NAMES,
   spellLevelName,
@@ -214,6 +215,20 @@ export const KINDS: { readonly [K in BrowseKind]: KindConfig<K> } = {
       { type: 'multi', param: 'category', filter: 'featType', label: 'Category', options: options(FEAT_TYPES, FEAT_TYPE_NAMES) },
       { type: 'bool', param: 'prereq', filter: 'hasPrerequisites', label: 'Prerequisites', yes: 'With prerequisites', no: 'Without prerequisites' },
       ...common<'feats'>(),
+    ],
+  },
+  rulesTerms: {
+    title: 'Rules terms',
+    singular: 'rules term',
+    printings: true,
+    columns: [
+      { label: 'Name', width: 3, value: (r) => r.name, sort: 'name' },
+      { label: 'Type', width: 1.4, value: (r) => RULES_TERM_TYPE_NAMES[r.termType], sort: 'termType' },
+      sourceColumn,
+    ],
+    facets: [
+      { type: 'multi', param: 'type', filter: 'termType', label: 'Term type', options: options(RULES_TERM_TYPES, RULES_TERM_TYPE_NAMES) },
+      ...common<'rulesTerms'>(),
     ],
   },
   sources: {

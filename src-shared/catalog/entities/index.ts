@@ -8,6 +8,7 @@ import { importLogEntity } from './import-log';
 import { itemEntity } from './items';
 import { raceEntity } from './races';
 import { ruleSystemEntity } from './rule-systems';
+import { rulesTermEntity } from './rules-terms';
 import { sourceEntity } from './sources';
 import { spellEntity } from './spells';
 
@@ -21,6 +22,7 @@ export {
   itemEntity,
   raceEntity,
   ruleSystemEntity,
+  rulesTermEntity,
   sourceEntity,
   spellEntity,
 };
@@ -39,6 +41,7 @@ export const catalogEntities = {
   creatures: creatureEntity,
   backgrounds: backgroundEntity,
   feats: featEntity,
+  rulesTerms: rulesTermEntity,
   contentReferences: contentReferenceEntity,
   importLog: importLogEntity,
 } as const satisfies Record<EntityKey, unknown>;

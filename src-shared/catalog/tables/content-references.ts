@@ -13,6 +13,7 @@ export const ENTITY_TYPES = [
   'creatures',
   'backgrounds',
   'feats',
+  'rules_terms',
 ] as const;
 
 export const REFERENCE_TYPES = ['mentions', 'requires', 'grants', 'replaces', 'related'] as const;

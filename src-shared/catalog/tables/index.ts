@@ -7,5 +7,7 @@ export * from './spells';
 export * from './creatures';
 export * from './backgrounds';
 export * from './feats';
+export * from './rules-terms';
 export * from './content-references';
 export * from './import-log';
+export * from './settings';
