@@ -1,5 +1,6 @@
 /** Cross-references between catalog rows: extraction, resolution, storage and lookup in both directions. */
 export {
+  attachedSpellReferences,
   brokenLinks,
   extractReferences,
   referencesAfterImport,

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { catchError, openMigrated, seedRuleSystemAndSource } from '../../../test/helpers';
 import { import5etools } from '../../import/5etools';
 import type { Catalog } from '../catalog';
-import { brokenLinks, extractReferences, rebuildReferences, referencesAfterImport, referencesOf, writeReferencesFor } from './index';
+import { attachedSpellReferences, brokenLinks, extractReferences, rebuildReferences, referencesAfterImport, referencesOf, writeReferencesFor } from './index';
 
 const dir = process.env['MIMIR_5ETOOLS_DIR'];
 const SKIP_REASON = 'skipped: MIMIR_5ETOOLS_DIR not set (point it at the 5etools SRD fixture folder)';
@@ -143,6 +143,22 @@ describe('references on hand-made rows', () => {
     expect(sqlite.prepare("SELECT count(*) FROM content_references WHERE source_entity_id = 'api-c-phb'").pluck().get()).toBe(0);
     catalog.spells.delete('api-b-phb');
     catalog.spells.delete('api-a-phb');
+  });
+
+  it("takes an item's attached spells from its lists only (the casting ability is not a spell)", () => {
+    const refs = attachedSpellReferences({ ability: 'int', will: ['mage hand'], daily: { '1e': ['fly|XPHB'] }, charges: { '3': ['fireball'] } });
+    expect(refs.map((r) => [r.name, r.effectiveSource])).toEqual([
+      ['mage hand', 'PHB'],
+      ['fly', 'XPHB'],
+      ['fireball', 'PHB'],
+    ]);
+    expect(attachedSpellReferences(['shield', 'light|XPHB', 'fireball#5', 'magic missile|XPHB#5']).map((r) => [r.name, r.effectiveSource])).toEqual([
+      ['shield', 'PHB'],
+      ['light', 'XPHB'],
+      ['fireball', 'PHB'],
+      ['magic missile', 'XPHB'],
+    ]);
+    expect(attachedSpellReferences('int')).toEqual([]);
   });
 
   it('refuses bad input with ValidationFailed', () => {

@@ -172,15 +172,19 @@ export function referencesInColumns(columns: readonly unknown[]): { reference: M
 
 /**
  * The spells an item's `attachedSpells` names (5etools: a list of `"name"` / `"name|source"`, or
- * an object by use — `will`, `daily: {"1e": […]}`, `charges: {"1": […]}` …), as spell references
- * with the source written or PHB, the spell tag's default.
+ * an object by use — `will`, `daily: {"1e": […]}`, `charges: {"1": […]}` …; `#5` after a spell is
+ * the level it is cast at), as spell references
+ * with the source written or PHB, the spell tag's default. Spells always stand in lists: a string
+ * that is an object's value is something else (`ability: "int"`, the casting ability).
  */
 export function attachedSpellReferences(value: unknown): MarkupReference[] {
   const found: MarkupReference[] = [];
-  const walk = (node: unknown, depth: number): void => {
+  const walk = (node: unknown, depth: number, inList: boolean): void => {
     if (depth > 16 || found.length >= 500) return;
     if (typeof node === 'string') {
-      const [name = '', source = ''] = node.split('|').map((part) => part.trim());
+      if (!inList) return;
+      // `fireball#5`, `magic missile|XPHB#5`: the spell, cast at the level after `#`.
+      const [name = '', source = ''] = node.replace(/#[^|#]*$/, '').split('|').map((part) => part.trim());
       if (name === '') return;
       found.push({
         tag: 'spell',
@@ -192,12 +196,12 @@ export function attachedSpellReferences(value: unknown): MarkupReference[] {
         ...(source ? { source } : {}),
       });
     } else if (Array.isArray(node)) {
-      for (const item of node) walk(item, depth + 1);
+      for (const item of node) walk(item, depth + 1, true);
     } else if (typeof node === 'object' && node !== null) {
-      for (const item of Object.values(node)) walk(item, depth + 1);
+      for (const item of Object.values(node)) walk(item, depth + 1, false);
     }
   };
-  walk(value, 0);
+  walk(value, 0, false);
   return found;
 }
 
