@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { catchError, fileHash, openMigrated, seedRuleSystemAndSource, sidecars, tempDir } from '../../test/helpers';
 import { backupBeforeMigration, listBackups } from './backup';
 import { openConnection } from './connection';
-import { prepareForWrite, probeFile } from './probe';
+import { isHotJournal, prepareForWrite, probeFile } from './probe';
 import { listVerifiedBackups, restoreBackup, verifyBackup } from './restore';
 import { openCatalog } from './startup';
 import { latestVersion as LATEST } from './migrations';
@@ -192,5 +192,18 @@ describe('backups and restore', () => {
     catchError('Corrupt', () => restoreBackup(file, bad));
     expect(fileHash(file)).toBe(before);
     expect(readdirSync(dir).sort()).toEqual(['catalog.sqlite']);
+  });
+});
+
+describe('a sidecar that vanishes while it is judged', () => {
+  it('a -journal listed by the probe and gone before it is read is not hot (its transaction ended)', () => {
+    const dir = tempDir();
+    const file = join(dir, 'catalog.sqlite');
+    writeFileSync(file, '');
+    writeFileSync(`${file}-journal`, Buffer.alloc(512, 1));
+    const listed = probeFile(file).sidecars.find((s) => s.kind === 'journal');
+    expect(listed).toBeDefined();
+    rmSync(`${file}-journal`);
+    expect(isHotJournal(listed!)).toBe(false);
   });
 });

@@ -146,7 +146,17 @@ function journalProblem(journal: Sidecar, pageSize: number | undefined): string 
 /** Whether a `-journal` would be rolled back into the file by the next connection. */
 export function isHotJournal(journal: Sidecar): boolean {
   if (journal.size === 0) return false;
-  return !readHead(journal.path, 8).every((b) => b === 0);
+  try {
+    return !readHead(journal.path, 8).every((b) => b === 0);
+  } catch (error) {
+    if (vanished(error)) return false; // its transaction ended since it was listed
+    throw error;
+  }
+}
+
+/** A file that was listed a moment ago and is gone now: another connection closed or checkpointed. */
+function vanished(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 }
 
 /**
@@ -155,6 +165,21 @@ export function isHotJournal(journal: Sidecar): boolean {
  * `-wal`, so a `-wal` seen here is always judged against a header at least as new as it.
  */
 export function probeFile(file: string): FileProbe {
+  // Another process may end its connection between the listing and a read (it deletes its -wal
+  // or -journal, or the file is replaced): the folder changed under the probe, so look again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return probeOnce(file);
+    } catch (error) {
+      if (!vanished(error) || attempt >= PROBE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** Probes of a folder that keeps changing under them before the last error is let through. */
+const PROBE_ATTEMPTS = 5;
+
+function probeOnce(file: string): FileProbe {
   const sidecars = sidecarsOf(file);
   let size: number;
   try {
